@@ -1,0 +1,106 @@
+using AuthClient.DependencyInjection.Internal;
+using AuthClient.Errors.Internal;
+using AuthClient.Http;
+using AuthClient.Resilience.Internal;
+using AuthClient.Transmit.Internal;
+using AuthClient.Weavr;
+using AuthClient.Weavr.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace AuthClient.DependencyInjection;
+
+/// <summary>Registers AuthClient's typed clients, handler pipeline and options.</summary>
+public static class AuthClientServiceCollectionExtensions
+{
+    internal const string WeavrClientName = "AuthClient.Weavr";
+
+    /// <summary>Adds the Weavr and Transmit clients, configured in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; they are validated at start-up.</param>
+    /// <returns>A builder to add handlers to the HTTP clients.</returns>
+    public static AuthClientBuilder AddAuthClient(this IServiceCollection services, Action<AuthClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddCore(services, options => options.Configure(configure));
+    }
+
+    /// <summary>Adds the Weavr and Transmit clients, bound from configuration (e.g. the <c>AuthClient</c> section).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding <see cref="AuthClientOptions"/>.</param>
+    /// <returns>A builder to add handlers to the HTTP clients.</returns>
+    public static AuthClientBuilder AddAuthClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return AddCore(services, options => options.Bind(configuration));
+    }
+
+    private static AuthClientBuilder AddCore(IServiceCollection services, Action<OptionsBuilder<AuthClientOptions>> configureOptions)
+    {
+        configureOptions(services.AddOptions<AuthClientOptions>().ValidateOnStart());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthClientOptions>, AuthClientOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWeavrTokenSource, NoWeavrTokenSource>();
+        services.TryAddTransient<WeavrCallHandler>();
+        services.TryAddTransient<WeavrApiKeyHandler>();
+        services.TryAddTransient<WeavrBearerTokenHandler>();
+
+        // Handler order (outermost first) — the one place it is decided:
+        // 1. WeavrCallHandler: once per logical call, so the idempotency-ref is fixed before any retry and the final
+        //    request-ref is recorded.
+        // 2. Resilience: total timeout → retry → attempt timeout.
+        // 3. api-key, then bearer token: inside the retry loop, so each attempt reads the current token.
+        var weavr = services
+            .AddRefitGeneratedClient<IWeavrApi>(WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr"), WeavrClientName)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                client.BaseAddress = sp.GetRequiredService<IOptions<AuthClientOptions>>().Value.Weavr.BaseUrl;
+                client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
+            })
+            .AddHttpMessageHandler<WeavrCallHandler>()
+            .AddResilienceHandlerFromOptions(WeavrClientName)
+            .AddHttpMessageHandler<WeavrApiKeyHandler>()
+            .AddHttpMessageHandler<WeavrBearerTokenHandler>()
+            .RedactLoggedHeaders(IsRedactedHeader);
+
+        services.TryAddTransient<IWeavrAuthClient, WeavrAuthClient>();
+        var transmit = TransmitRegistration.Add(services);
+        return new AuthClientBuilder(services, weavr, transmit);
+    }
+
+    internal static IHttpClientBuilder AddResilienceHandlerFromOptions(this IHttpClientBuilder builder, string name)
+    {
+        builder.AddResilienceHandler(name, static (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
+            ResiliencePipelineConfigurator.Configure(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
+        });
+        return builder;
+    }
+
+    internal static RefitSettings CreateRefitSettings(IServiceProvider services, string api)
+    {
+        var timeProvider = services.GetRequiredService<TimeProvider>();
+        return new RefitSettings
+        {
+            // Refit asks for every response; null means "not an error".
+            ExceptionFactory = async response => response.IsSuccessStatusCode
+                ? null
+                : api == "Weavr"
+                    ? await WeavrErrorMapper.MapAsync(response, timeProvider).ConfigureAwait(false)
+                    : await TransmitErrorMapper.MapAsync(response).ConfigureAwait(false),
+            TransportExceptionFactory = (request, exception, cancellationToken) => TransportErrorMapper.Map(api, request, exception, cancellationToken),
+        };
+    }
+
+    // Only correlation headers are logged in clear; api-key, Authorization and anything unknown are redacted.
+    internal static bool IsRedactedHeader(string header) =>
+        !header.Equals("request-ref", StringComparison.OrdinalIgnoreCase) &&
+        !header.Equals("idempotency-ref", StringComparison.OrdinalIgnoreCase) &&
+        !header.Equals("Content-Type", StringComparison.OrdinalIgnoreCase);
+}

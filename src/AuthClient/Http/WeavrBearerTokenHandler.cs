@@ -1,0 +1,40 @@
+using System.Net.Http.Headers;
+using AuthClient.Errors;
+using AuthClient.Weavr;
+using AuthClient.Weavr.Internal;
+
+namespace AuthClient.Http;
+
+/// <summary>
+/// Adds <c>Authorization: Bearer</c> on secured Weavr operations, and strips it from the two login operations.
+/// It runs inside the retry loop, so every attempt reads the current token.
+/// </summary>
+internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var endpoint = WeavrEndpoints.Find(request);
+        request.Headers.Authorization = null;
+        if (endpoint is { Bearer: true })
+        {
+            var context = WeavrCallContext.From(request);
+            var token = context?.Token ?? await tokenSource.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+            }
+            else if (!endpoint.BearerOptional)
+            {
+                throw new AuthClientException(
+                    $"Weavr {endpoint.OperationId} needs a bearer token: pass one in the call options or register an {nameof(IWeavrTokenSource)}. Nothing was sent.");
+            }
+        }
+
+        if (WeavrCallContext.From(request) is { } ctx)
+        {
+            ctx.Attempts++;
+        }
+
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

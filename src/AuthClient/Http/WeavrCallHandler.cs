@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using AuthClient.Weavr;
+using AuthClient.Weavr.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace AuthClient.Http;
+
+/// <summary>
+/// The outermost Weavr handler. It runs once per logical call, outside the retry loop, so it is where the
+/// <c>idempotency-ref</c> is fixed (the same value on every attempt) and where the final <c>request-ref</c> and status
+/// are recorded on the <see cref="WeavrCallContext"/>.
+/// </summary>
+internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger) : DelegatingHandler
+{
+    internal const string IdempotencyRefHeader = "idempotency-ref";
+    internal const string RequestRefHeader = "request-ref";
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var endpoint = WeavrEndpoints.Find(request);
+        var context = WeavrCallContext.From(request);
+        if (context is null)
+        {
+            context = new WeavrCallContext();
+            request.Options.Set(new HttpRequestOptionsKey<WeavrCallContext>(WeavrCallContext.OptionsKey), context);
+        }
+
+        request.Headers.Remove(IdempotencyRefHeader);
+        if (endpoint?.DeclaresIdempotencyRef == true)
+        {
+            context.IdempotencyRef ??= Guid.NewGuid().ToString("N");
+            request.Headers.TryAddWithoutValidation(IdempotencyRefHeader, context.IdempotencyRef);
+        }
+
+        var operation = endpoint?.OperationId ?? request.Method.Method;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            context.StatusCode = response.StatusCode;
+            context.RequestRef = ReadRequestRef(response);
+            LogCompleted(logger, operation, (int)response.StatusCode, context.RequestRef, context.IdempotencyRef, context.Attempts, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, operation, ex.GetType().Name, context.IdempotencyRef, context.Attempts, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+    }
+
+    internal static string? ReadRequestRef(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(RequestRefHeader, out var values) ? values.FirstOrDefault() : null;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Weavr {Operation} answered {StatusCode} (request-ref {RequestRef}, idempotency-ref {IdempotencyRef}, attempts {Attempts}) in {ElapsedMs:F1} ms")]
+    private static partial void LogCompleted(ILogger logger, string operation, int statusCode, string? requestRef, string? idempotencyRef, int attempts, double elapsedMs);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Weavr {Operation} failed without a response ({ErrorType}; idempotency-ref {IdempotencyRef}, attempts {Attempts}) after {ElapsedMs:F1} ms")]
+    private static partial void LogFailed(ILogger logger, string operation, string errorType, string? idempotencyRef, int attempts, double elapsedMs);
+}

@@ -1,0 +1,112 @@
+using AuthClient.Weavr.Models;
+
+namespace AuthClient.Weavr;
+
+/// <summary>
+/// The Weavr Multi authentication operations with input validation, typed outcomes and support references.
+/// Every method validates its input and throws <see cref="ArgumentException"/> before sending anything; a server
+/// error becomes a typed <see cref="Errors.WeavrApiException"/>; a network failure an <see cref="Errors.AuthClientTransportException"/>.
+/// Mock this interface in your own unit tests.
+/// </summary>
+public interface IWeavrAuthClient
+{
+    /// <summary>Logs in with e-mail and password. An expired password is an outcome, not an exception.</summary>
+    /// <param name="email">The user's e-mail address.</param>
+    /// <param name="password">The password (1 to 100 characters).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The AUTH token, or the temporary token of an expired password.</returns>
+    Task<WeavrResponse<PasswordLoginResult>> LoginWithPasswordAsync(string email, string password, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a biometric login: a push goes to the user's enrolled device.</summary>
+    /// <param name="email">The e-mail used when enrolling biometrics.</param>
+    /// <param name="identity">The identity to log in to, for users with several.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The challenge id, matched later by the <c>/stepup/watch</c> webhook.</returns>
+    Task<WeavrResponse<LoginViaBiometricsResponse>> LoginViaBiometricsAsync(string email, IdentityId? identity = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the identities available to the token holder.</summary>
+    /// <param name="offset">The first item (0 or more).</param>
+    /// <param name="limit">The page size (1 to 100).</param>
+    /// <param name="options">The token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A page of identities.</returns>
+    Task<WeavrResponse<IdentitiesResponse>> GetIdentitiesAsync(int? offset = null, int? limit = null, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Exchanges an AUTH token for an ACCESS token for <paramref name="identity"/>.</summary>
+    /// <param name="identity">The identity.</param>
+    /// <param name="options">The AUTH token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ACCESS token and its status.</returns>
+    Task<WeavrResponse<AccessTokenResponse>> RequestAccessTokenAsync(IdentityId identity, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the user's authentication factors.</summary>
+    /// <param name="options">The token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The factors.</returns>
+    Task<WeavrResponse<AuthenticationFactors>> GetAuthenticationFactorsAsync(WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts SMS OTP enrolment (the sandbox sends no SMS; the code is 123456).</summary>
+    /// <param name="channel">The channel: <see cref="ScaChannel.Sms"/>.</param>
+    /// <param name="options">The token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The references of the call.</returns>
+    Task<WeavrResponse> EnrolOtpAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes SMS OTP enrolment.</summary>
+    /// <param name="channel">The channel: <see cref="ScaChannel.Sms"/>.</param>
+    /// <param name="verificationCode">The 6-digit code.</param>
+    /// <param name="options">The token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The references of the call.</returns>
+    Task<WeavrResponse> VerifyOtpEnrolmentAsync(ScaChannel channel, string verificationCode, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts push enrolment; the outcome arrives on the <c>/authentication_factors/watch</c> webhook.</summary>
+    /// <param name="channel">The channel: <see cref="ScaChannel.Authy"/>.</param>
+    /// <param name="options">The token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The references of the call.</returns>
+    Task<WeavrResponse> EnrolPushAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Unlinks a push device.</summary>
+    /// <param name="channel">The channel: <see cref="ScaChannel.Authy"/> or <see cref="ScaChannel.Biometric"/>.</param>
+    /// <param name="options">The token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The references of the call.</returns>
+    Task<WeavrResponse> UnlinkPushAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a step-up OTP.</summary>
+    /// <param name="channel">The channel: <see cref="ScaChannel.Sms"/>.</param>
+    /// <param name="options">The ACCESS token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The references of the call.</returns>
+    Task<WeavrResponse> StartOtpStepUpAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Verifies the step-up OTP; on success the same token is stepped up.</summary>
+    /// <param name="channel">The channel: <see cref="ScaChannel.Sms"/>.</param>
+    /// <param name="verificationCode">The 6-digit code.</param>
+    /// <param name="options">The ACCESS token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The references of the call.</returns>
+    Task<WeavrResponse> VerifyOtpStepUpAsync(ScaChannel channel, string verificationCode, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a step-up push; the outcome arrives on the <c>/stepup/watch</c> webhook.</summary>
+    /// <param name="channel">The channel: <see cref="ScaChannel.Authy"/> or <see cref="ScaChannel.Biometric"/>.</param>
+    /// <param name="options">The ACCESS token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The challenge id.</returns>
+    Task<WeavrResponse<PushChallenge>> StartPushStepUpAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends the login the token belongs to; the token is refused afterwards.</summary>
+    /// <param name="options">The token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The logout URL (200) or <see langword="null"/> (204).</returns>
+    Task<WeavrResponse<LogoutResponse?>> LogoutAsync(WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes the password; works with the temporary token of an expired-password login.</summary>
+    /// <param name="oldPassword">The current password.</param>
+    /// <param name="newPassword">The new password (1 to 100 characters; Weavr's policy applies).</param>
+    /// <param name="options">The token and per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new token and password information.</returns>
+    Task<WeavrResponse<PasswordUpdateResponse>> UpdatePasswordAsync(string oldPassword, string newPassword, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+}

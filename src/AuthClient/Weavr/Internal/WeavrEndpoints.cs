@@ -1,0 +1,49 @@
+namespace AuthClient.Weavr.Internal;
+
+/// <summary>
+/// The catalogue of Weavr operations this SDK calls: the single place that says which take a bearer token and which
+/// declare <c>idempotency-ref</c>. The handlers and the OpenAPI conformance test both read it.
+/// </summary>
+internal static class WeavrEndpoints
+{
+    public static readonly WeavrEndpoint LoginWithPassword = new("loginWithPassword", HttpMethod.Post, "/login_with_password", false, false, false);
+    public static readonly WeavrEndpoint LoginViaBiometrics = new("loginViaBiometrics", HttpMethod.Post, "/login_via_biometrics", false, false, false);
+    public static readonly WeavrEndpoint Identities = new("userIdentities", HttpMethod.Get, "/identities", true, true, false);
+    public static readonly WeavrEndpoint AccessToken = new("requestAccessToken", HttpMethod.Post, "/access_token", true, true, false);
+    public static readonly WeavrEndpoint AuthenticationFactors = new("authFactorsGet", HttpMethod.Get, "/authentication_factors", true, false, false);
+    public static readonly WeavrEndpoint EnrolOtp = new("enrolDeviceUsingOtpStepOne", HttpMethod.Post, "/authentication_factors/otp/{channel}", true, false, true);
+    public static readonly WeavrEndpoint VerifyOtpEnrolment = new("enrolDeviceUsingOtpStepTwo", HttpMethod.Post, "/authentication_factors/otp/{channel}/verify", true, false, true);
+    public static readonly WeavrEndpoint EnrolPush = new("enrolDeviceUsingPush", HttpMethod.Post, "/authentication_factors/push/{channel}", true, false, true);
+    public static readonly WeavrEndpoint UnlinkPush = new("unlinkDeviceUsingPush", HttpMethod.Delete, "/authentication_factors/push/{channel}", true, false, true);
+    public static readonly WeavrEndpoint StartOtpStepUp = new("stepupSCAChallenge", HttpMethod.Post, "/stepup/challenges/otp/{channel}", true, false, true);
+    public static readonly WeavrEndpoint VerifyOtpStepUp = new("stepupSCAVerify", HttpMethod.Post, "/stepup/challenges/otp/{channel}/verify", true, false, true);
+    public static readonly WeavrEndpoint StartPushStepUp = new("stepupSCAChallengePush", HttpMethod.Post, "/stepup/challenges/push/{channel}", true, false, true);
+    public static readonly WeavrEndpoint Logout = new("logout", HttpMethod.Post, "/logout", true, false, false);
+    public static readonly WeavrEndpoint PasswordUpdate = new("passwordUpdate", HttpMethod.Post, "/passwords/update", true, false, false);
+
+    public static IReadOnlyList<WeavrEndpoint> All { get; } =
+    [
+        LoginWithPassword, LoginViaBiometrics, Identities, AccessToken, AuthenticationFactors, EnrolOtp,
+        VerifyOtpEnrolment, EnrolPush, UnlinkPush, StartOtpStepUp, VerifyOtpStepUp, StartPushStepUp, Logout, PasswordUpdate,
+    ];
+
+    /// <summary>Finds the operation a request targets, or <see langword="null"/> for a request this SDK does not know.</summary>
+    public static WeavrEndpoint? Find(HttpRequestMessage request)
+    {
+        var path = request.RequestUri?.AbsolutePath;
+        if (path is null)
+        {
+            return null;
+        }
+
+        foreach (var endpoint in All)
+        {
+            if (endpoint.Matches(request.Method, path))
+            {
+                return endpoint;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using AuthClient.Weavr.Models;
+
+namespace AuthClient.Weavr.Internal;
+
+/// <summary>Rejects input Weavr would refuse, before anything is sent, with an exception naming the parameter.</summary>
+internal static partial class WeavrInputGuard
+{
+    public const int MaxPasswordLength = 100;
+
+    public static void Email(string? email, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email, paramName);
+        if (email.Length > 254 || !EmailPattern().IsMatch(email))
+        {
+            throw new ArgumentException("The e-mail address is not valid (expected name@domain.tld).", paramName);
+        }
+    }
+
+    public static void Password(string? password, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(password, paramName);
+        if (password.Length > MaxPasswordLength)
+        {
+            throw new ArgumentException($"The password is longer than {MaxPasswordLength} characters.", paramName);
+        }
+    }
+
+    public static void VerificationCode(string? code, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(code, paramName);
+        if (!CodePattern().IsMatch(code))
+        {
+            throw new ArgumentException("The verification code must be exactly 6 digits.", paramName);
+        }
+    }
+
+    public static void Identity(IdentityId? identity, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(identity, paramName);
+        if (string.IsNullOrEmpty(identity.Id) || !DigitsPattern().IsMatch(identity.Id))
+        {
+            throw new ArgumentException("The identity id must be numeric.", paramName);
+        }
+
+        if (string.IsNullOrEmpty(identity.Type.Value))
+        {
+            throw new ArgumentException("The identity type is required.", paramName);
+        }
+    }
+
+    public static void Channel(ScaChannel channel, string paramName, string operation, params ScaChannel[] accepted)
+    {
+        if (!accepted.Contains(channel))
+        {
+            throw new ArgumentException(
+                $"{operation} accepts channel {string.Join(" or ", accepted)}, not '{channel}'.", paramName);
+        }
+    }
+
+    public static void Paging(int? offset, int? limit)
+    {
+        if (offset is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must be 0 or more.");
+        }
+
+        if (limit is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit must be between 1 and 100.");
+        }
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex("^[0-9]{6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex("^[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitsPattern();
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using AuthClient.Primitives;
+
+namespace AuthClient.Weavr;
+
+/// <summary>
+/// Per-call state that travels with one Weavr request through the handler pipeline (in
+/// <see cref="HttpRequestMessage.Options"/>): what the caller supplies, and what the pipeline reports back.
+/// Use one instance per call.
+/// </summary>
+public sealed class WeavrCallContext
+{
+    /// <summary>The <see cref="HttpRequestMessage.Options"/> key the context travels under.</summary>
+    public const string OptionsKey = "AuthClient.WeavrCallContext";
+
+    /// <summary>Gets or sets the bearer token for this call; when <see langword="null"/> the registered
+    /// <see cref="Http.IWeavrTokenSource"/> is asked.</summary>
+    public Secret? Token { get; set; }
+
+    /// <summary>Gets or sets the <c>idempotency-ref</c> to send. On the seven operations that declare it, one is
+    /// generated when this is <see langword="null"/>; it is the same on every retry of the call.</summary>
+    public string? IdempotencyRef { get; set; }
+
+    /// <summary>Gets the <c>request-ref</c> the server returned (quote it to Weavr support).</summary>
+    public string? RequestRef { get; internal set; }
+
+    /// <summary>Gets the final HTTP status code.</summary>
+    public HttpStatusCode? StatusCode { get; internal set; }
+
+    /// <summary>Gets the number of attempts the call took (1 when it was not retried).</summary>
+    public int Attempts { get; internal set; }
+
+    /// <summary>Reads the context attached to <paramref name="request"/>, if any.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The context, or <see langword="null"/>.</returns>
+    public static WeavrCallContext? From(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Options.TryGetValue(new HttpRequestOptionsKey<WeavrCallContext>(OptionsKey), out var context)
+            ? context
+            : null;
+    }
+}
