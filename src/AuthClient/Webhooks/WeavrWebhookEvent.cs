@@ -1,0 +1,11 @@
+namespace AuthClient.Webhooks;
+
+/// <summary>A verified Weavr webhook delivery. The concrete types are <see cref="StepUpEvent"/>, <see cref="LoginEvent"/> and <see cref="EnrolmentEvent"/>.</summary>
+public abstract record WeavrWebhookEvent
+{
+    /// <summary>Gets the <c>call-ref</c> header: unique per delivery (empty when the sender omitted it).</summary>
+    public required string CallRef { get; init; }
+
+    /// <summary>Gets the publication time (<c>published-timestamp</c>).</summary>
+    public required DateTimeOffset PublishedAt { get; init; }
+}
