@@ -1,0 +1,28 @@
+namespace AuthClient.Webhooks;
+
+/// <summary>
+/// Remembers accepted <c>call-ref</c>s so a replayed or redelivered webhook is not dispatched twice. The default,
+/// <see cref="InMemoryWebhookReplayGuard"/>, is per process: with several instances behind a load balancer, implement this
+/// over a shared store (e.g. Redis <c>SET key NX PX</c>) and register it before <c>AddWebhooks</c> (or replace it after).
+/// </summary>
+public interface IWebhookReplayGuard
+{
+    /// <summary>
+    /// Registers a call-ref atomically: returns <see langword="true"/> when it was not registered (or its registration
+    /// expired), <see langword="false"/> when it is already registered.
+    /// </summary>
+    /// <param name="callRef">The call-ref (never empty).</param>
+    /// <param name="expiresAt">When the registration may be forgotten.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when newly registered.</returns>
+    ValueTask<bool> TryRegisterAsync(string callRef, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets a call-ref, so a redelivery is accepted again. The receiver calls it when a sink failed on the event, before
+    /// answering 500.
+    /// </summary>
+    /// <param name="callRef">The call-ref.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the call-ref is forgotten.</returns>
+    ValueTask ReleaseAsync(string callRef, CancellationToken cancellationToken);
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text;
+using AuthClient.Webhooks.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AuthClient.Webhooks;
+
+/// <summary>
+/// Verifies, parses, deduplicates and dispatches Weavr auth webhooks, independent of any web framework: pass the watch
+/// kind (or request path), the headers and the raw body bytes; answer with
+/// <see cref="WebhookReceiveResult.RecommendedStatusCode"/>. For ASP.NET Core, <c>app.MapWeavrWebhooks()</c> (package
+/// <c>AuthClient.AspNetCore</c>) does all of it.
+/// </summary>
+/// <remarks>
+/// Checks, in order: known kind → body size → <c>signature-v2</c> and <c>published-timestamp</c> present and well-formed
+/// (and <c>call-ref</c>, if required) → signature over the raw bytes (constant-time) → timestamp within
+/// <see cref="WeavrWebhookOptions.TimestampTolerance"/> of the <see cref="TimeProvider"/> time (inclusive, past or future)
+/// → body parses → <c>call-ref</c> not seen before (<see cref="IWebhookReplayGuard"/>) → every
+/// <see cref="IWeavrWebhookEventSink"/> is called once, in registration order. If a sink throws, the others are still
+/// called, the call-ref is released and the outcome is <see cref="WebhookReceiveOutcome.HandlerFailed"/> (HTTP 500), so
+/// Weavr's redelivery is dispatched again: sinks must be idempotent. The signing key, signatures and auth tokens are never
+/// logged. Thread-safe; register it as a singleton (<c>AddWebhooks</c> does).
+/// </remarks>
+public sealed partial class WeavrWebhookReceiver
+{
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    private readonly byte[] _signingKey;
+    private readonly TimeSpan _tolerance;
+    private readonly TimeSpan _replayWindow;
+    private readonly int _maxBodyBytes;
+    private readonly bool _requireCallRef;
+    private readonly IWebhookReplayGuard _replayGuard;
+    private readonly IWeavrWebhookEventSink[] _sinks;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="WeavrWebhookReceiver"/> class.</summary>
+    /// <param name="options">The options; <see cref="WeavrWebhookOptions.SigningKey"/> must be set (<c>AddWebhooks</c> defaults it to the Weavr api key).</param>
+    /// <param name="replayGuard">Remembers accepted call-refs.</param>
+    /// <param name="sinks">Receive every accepted event.</param>
+    /// <param name="timeProvider">The clock the timestamp is checked against.</param>
+    /// <param name="logger">The logger.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public WeavrWebhookReceiver(
+        IOptions<WeavrWebhookOptions> options,
+        IWebhookReplayGuard replayGuard,
+        IEnumerable<IWeavrWebhookEventSink> sinks,
+        TimeProvider timeProvider,
+        ILogger<WeavrWebhookReceiver> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(replayGuard);
+        ArgumentNullException.ThrowIfNull(sinks);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        var value = options.Value;
+        var failures = WeavrWebhookOptionsValidator.GetFailures(value);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", failures), nameof(options));
+        }
+
+        _signingKey = Encoding.UTF8.GetBytes(value.SigningKey!);
+        _tolerance = value.TimestampTolerance;
+        _replayWindow = value.ReplayWindow;
+        _maxBodyBytes = value.MaxBodyBytes;
+        _requireCallRef = value.RequireCallRef;
+        _replayGuard = replayGuard;
+        _sinks = [.. sinks];
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Gets the largest body accepted, in bytes (<see cref="WeavrWebhookOptions.MaxBodyBytes"/>), so hosts can stop reading early.</summary>
+    public int MaxBodyBytes => _maxBodyBytes;
+
+    /// <summary>Receives a delivery addressed to a request path ending with a watch path (see <see cref="WeavrWebhookPaths.TryGetKind"/>).</summary>
+    /// <param name="path">The request path, e.g. <c>/webhooks/weavr/stepup/watch</c>.</param>
+    /// <param name="headers">The delivery's headers.</param>
+    /// <param name="rawBody">The body bytes exactly as received.</param>
+    /// <param name="cancellationToken">Cancels the handling (e.g. the caller disconnected); the call-ref is then released.</param>
+    /// <returns>The result; an unknown path is <see cref="WebhookRejectionReason.UnknownEventKind"/>.</returns>
+    public ValueTask<WebhookReceiveResult> ReceiveAsync(string path, WeavrWebhookHeaders headers, ReadOnlyMemory<byte> rawBody, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        if (!WeavrWebhookPaths.TryGetKind(path, out var kind))
+        {
+            LogRejectedUnverified(_logger, "(unknown)", WebhookRejectionReason.UnknownEventKind);
+            return ValueTask.FromResult(WebhookReceiveResult.Rejected(WebhookRejectionReason.UnknownEventKind));
+        }
+
+        return ReceiveAsync(kind, headers, rawBody, cancellationToken);
+    }
+
+    /// <summary>Receives a delivery of a known kind.</summary>
+    /// <param name="kind">The watch kind (from the route the delivery arrived on).</param>
+    /// <param name="headers">The delivery's headers.</param>
+    /// <param name="rawBody">The body bytes exactly as received.</param>
+    /// <param name="cancellationToken">Cancels the handling (e.g. the caller disconnected); the call-ref is then released.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<WebhookReceiveResult> ReceiveAsync(WeavrWebhookKind kind, WeavrWebhookHeaders headers, ReadOnlyMemory<byte> rawBody, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        cancellationToken.ThrowIfCancellationRequested();
+        var rejection = Verify(kind, headers, rawBody.Span, out var publishedAt);
+        if (rejection is { } reason)
+        {
+            LogRejectedUnverified(_logger, kind.ToString(), reason);
+            return WebhookReceiveResult.Rejected(reason, Enum.IsDefined(kind) ? kind : null);
+        }
+
+        var callRef = headers.CallRef ?? string.Empty;
+        var now = _timeProvider.GetUtcNow();
+        if ((now - publishedAt).Duration() > _tolerance)
+        {
+            LogRejected(_logger, kind, callRef, WebhookRejectionReason.StaleTimestamp);
+            return WebhookReceiveResult.Rejected(WebhookRejectionReason.StaleTimestamp, kind);
+        }
+
+        var webhookEvent = WebhookEventCodec.Parse(kind, callRef, publishedAt, rawBody.Span);
+        if (webhookEvent is null)
+        {
+            LogRejected(_logger, kind, callRef, WebhookRejectionReason.MalformedBody);
+            return WebhookReceiveResult.Rejected(WebhookRejectionReason.MalformedBody, kind);
+        }
+
+        // Remember the call-ref at least until its timestamp leaves the tolerance, so no replay can pass both checks.
+        var expiresAt = Max(publishedAt + _tolerance, now + _replayWindow);
+        if (callRef.Length > 0 && !await _replayGuard.TryRegisterAsync(callRef, expiresAt, cancellationToken).ConfigureAwait(false))
+        {
+            LogReplayed(_logger, kind, callRef);
+            return WebhookReceiveResult.Rejected(WebhookRejectionReason.Replayed, kind, webhookEvent);
+        }
+
+        var failure = await DispatchAsync(webhookEvent, callRef, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            LogHandlerFailed(_logger, failure, kind, callRef);
+            return WebhookReceiveResult.HandlerFailed(kind, webhookEvent, failure);
+        }
+
+        LogAccepted(_logger, kind, callRef);
+        return WebhookReceiveResult.Accepted(kind, webhookEvent);
+    }
+
+    private WebhookRejectionReason? Verify(WeavrWebhookKind kind, WeavrWebhookHeaders headers, ReadOnlySpan<byte> rawBody, out DateTimeOffset publishedAt)
+    {
+        publishedAt = default;
+        if (!Enum.IsDefined(kind))
+        {
+            return WebhookRejectionReason.UnknownEventKind;
+        }
+
+        if (rawBody.Length > _maxBodyBytes)
+        {
+            return WebhookRejectionReason.BodyTooLarge;
+        }
+
+        if (string.IsNullOrEmpty(headers.SignatureV2))
+        {
+            return WebhookRejectionReason.MissingSignature;
+        }
+
+        if (string.IsNullOrEmpty(headers.PublishedTimestamp))
+        {
+            return WebhookRejectionReason.MissingTimestamp;
+        }
+
+        if (!TryParseTimestamp(headers.PublishedTimestamp, out publishedAt))
+        {
+            return WebhookRejectionReason.InvalidTimestamp;
+        }
+
+        if (_requireCallRef && string.IsNullOrEmpty(headers.CallRef))
+        {
+            return WebhookRejectionReason.MissingCallRef;
+        }
+
+        // The signature covers the header texts exactly as received, and the raw bytes, never a re-serialization.
+        return WeavrWebhookSigner.Verify(_signingKey, headers.CallRef, rawBody, headers.PublishedTimestamp, headers.SignatureV2)
+            ? null
+            : WebhookRejectionReason.InvalidSignature;
+    }
+
+    private async ValueTask<Exception?> DispatchAsync(WeavrWebhookEvent webhookEvent, string callRef, CancellationToken cancellationToken)
+    {
+        List<Exception>? failures = null;
+        try
+        {
+            foreach (var sink in _sinks)
+            {
+                try
+                {
+                    await sink.HandleAsync(webhookEvent, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    (failures ??= []).Add(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Not handled by every sink: let the redelivery through.
+            await ReleaseAsync(callRef).ConfigureAwait(false);
+            throw;
+        }
+
+        if (failures is null)
+        {
+            return null;
+        }
+
+        await ReleaseAsync(callRef).ConfigureAwait(false);
+        return failures.Count == 1 ? failures[0] : new AggregateException("Several webhook sinks failed.", failures);
+    }
+
+    private ValueTask ReleaseAsync(string callRef) =>
+        callRef.Length == 0 ? ValueTask.CompletedTask : _replayGuard.ReleaseAsync(callRef, CancellationToken.None);
+
+    private static bool TryParseTimestamp(string text, out DateTimeOffset publishedAt)
+    {
+        publishedAt = default;
+
+        // Digits only (no sign, spaces or separators): the header is ms since the epoch as decimal text.
+        if (text.Length > 19 || text.AsSpan().ContainsAnyExceptInRange('0', '9') ||
+            !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) ||
+            milliseconds > MaxUnixMilliseconds)
+        {
+            return false;
+        }
+
+        publishedAt = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        return true;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}
