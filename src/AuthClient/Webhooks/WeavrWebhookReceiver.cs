@@ -180,7 +180,7 @@ public sealed partial class WeavrWebhookReceiver
         }
 
         // The signature covers the header texts exactly as received, and the raw bytes, never a re-serialization.
-        return WeavrWebhookSigner.Verify(_signingKey, headers.CallRef, rawBody, headers.PublishedTimestamp, headers.SignatureV2)
+        return WeavrWebhookSigner.VerifyCore(_signingKey, headers.CallRef, rawBody, headers.PublishedTimestamp, headers.SignatureV2)
             ? null
             : WebhookRejectionReason.InvalidSignature;
     }

@@ -73,7 +73,7 @@ public static class WeavrWebhookSigner
     public static bool Verify(string signingKey, string? callRef, ReadOnlySpan<byte> rawBody, string? publishedTimestamp, string? signatureV2)
     {
         ArgumentException.ThrowIfNullOrEmpty(signingKey);
-        return Verify(Encoding.UTF8.GetBytes(signingKey), callRef, rawBody, publishedTimestamp, signatureV2);
+        return VerifyCore(Encoding.UTF8.GetBytes(signingKey), callRef, rawBody, publishedTimestamp, signatureV2);
     }
 
     /// <summary>Formats a publication time as the <c>published-timestamp</c> header: milliseconds since the Unix epoch, invariant decimal.</summary>
@@ -82,7 +82,7 @@ public static class WeavrWebhookSigner
     public static string FormatTimestamp(DateTimeOffset publishedAt) =>
         publishedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
-    internal static bool Verify(ReadOnlySpan<byte> key, string? callRef, ReadOnlySpan<byte> rawBody, string? publishedTimestamp, string? signatureV2)
+    internal static bool VerifyCore(ReadOnlySpan<byte> key, string? callRef, ReadOnlySpan<byte> rawBody, string? publishedTimestamp, string? signatureV2)
     {
         // A SHA-256 MAC is 44 Base64 characters; anything much longer is not worth decoding.
         if (string.IsNullOrEmpty(publishedTimestamp) || string.IsNullOrEmpty(signatureV2) || signatureV2.Length > 128)
