@@ -43,6 +43,20 @@ public sealed class AuthClientBuilderWebhookExtensionsTests
     }
 
     [Fact]
+    public async Task AddWebhooks_MinimalRegistrationWithoutExtraServices_ReceivesWithSystemClock()
+    {
+        var services = new ServiceCollection();
+        services.AddAuthClient(o => o.Weavr.ApiKey = "minimal-key").AddWebhooks();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var body = WebhookBodies.Login;
+        var headers = WebhookTestKit.SignedHeaders("cr-min", body, WebhookTestKit.Ms(DateTimeOffset.UtcNow), "minimal-key");
+
+        var result = await provider.GetRequiredService<WeavrWebhookReceiver>().ReceiveAsync(WeavrWebhookKind.Login, headers, body);
+
+        Assert.True(result.IsAccepted); // no sink registered: accepted, nothing to dispatch to
+    }
+
+    [Fact]
     public async Task AddWebhooks_ReplayGuardRegisteredBefore_IsKept()
     {
         var custom = new CountingGuard();
