@@ -17,13 +17,6 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
 {
     private const string RequestRef = "rr-err-8c21";
     private const string CallerIdempotencyRef = "idem-err-3f7a";
-    private readonly WeavrWireMockFixture _wire;
-
-    public WeavrErrorMapperTests(WeavrWireMockFixture wire)
-    {
-        _wire = wire;
-        _wire.Reset();
-    }
 
     /// <summary>One representative answer per documented status: body, exception type and error code it must yield.</summary>
     private static readonly IReadOnlyDictionary<int, (string? Body, Type Exception, string? ErrorCode)> Answers =
@@ -42,6 +35,14 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
             [503] = (null, typeof(WeavrServerException), null),
             [418] = ("""{"code":"TEAPOT","message":"I am a teapot"}""", typeof(WeavrApiException), "TEAPOT"),
         };
+
+    private readonly WeavrWireMockFixture _wire;
+
+    public WeavrErrorMapperTests(WeavrWireMockFixture wire)
+    {
+        _wire = wire;
+        _wire.Reset();
+    }
 
     public static TheoryData<string, int> OperationsByStatus
     {

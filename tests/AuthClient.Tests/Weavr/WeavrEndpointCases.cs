@@ -13,6 +13,9 @@ public static class WeavrEndpointCases
     public const string OldPassword = "Old!Passw0rd-1";
     public const string NewPassword = "N3w!Passw0rd-2";
 
+    /// <summary>The per-call token, distinct from the token source's, so the header shows which one was sent.</summary>
+    public const string CallToken = "call-token-1b7e";
+
     private static readonly IdentityId Consumer123 = new(IdentityType.Consumer, "123");
 
     public static IReadOnlyList<WeavrEndpointCase> All { get; } =
@@ -289,11 +292,9 @@ public static class WeavrEndpointCases
 
     public static WeavrEndpointCase Get(string name) => ByName[name];
 
-    /// <summary>Per-call options with a token unique to the test, so its header can be told from the token source's.</summary>
+    /// <summary>Per-call options carrying <see cref="CallToken"/> and, optionally, a caller-chosen idempotency-ref.</summary>
     public static WeavrCallOptions CallOptions(string? idempotencyRef = null) =>
         new() { Token = new Secret(CallToken), IdempotencyRef = idempotencyRef };
-
-    public const string CallToken = "call-token-1b7e";
 
     private static void NoContent(WeavrResponse r)
     {
