@@ -94,6 +94,7 @@ public static class AuthClientServiceCollectionExtensions
                 : api == "Weavr"
                     ? await WeavrErrorMapper.MapAsync(response, timeProvider).ConfigureAwait(false)
                     : await TransmitErrorMapper.MapAsync(response).ConfigureAwait(false),
+            DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(DeserializationErrorMapper.Map(api, response, exception)),
             TransportExceptionFactory = (request, exception, cancellationToken) => TransportErrorMapper.Map(api, request, exception, cancellationToken),
         };
     }

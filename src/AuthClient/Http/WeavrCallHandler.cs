@@ -31,6 +31,11 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger)
             context.IdempotencyRef ??= Guid.NewGuid().ToString("N");
             request.Headers.TryAddWithoutValidation(IdempotencyRefHeader, context.IdempotencyRef);
         }
+        else
+        {
+            // The operation does not declare the header: nothing is sent, so nothing may be reported as sent.
+            context.IdempotencyRef = null;
+        }
 
         var operation = endpoint?.OperationId ?? request.Method.Method;
         var started = Stopwatch.GetTimestamp();

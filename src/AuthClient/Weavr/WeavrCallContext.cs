@@ -18,7 +18,8 @@ public sealed class WeavrCallContext
     public Secret? Token { get; set; }
 
     /// <summary>Gets or sets the <c>idempotency-ref</c> to send. On the seven operations that declare it, one is
-    /// generated when this is <see langword="null"/>; it is the same on every retry of the call.</summary>
+    /// generated when this is <see langword="null"/>; it is the same on every retry of the call. On the other operations it
+    /// is not sent, and the pipeline clears it.</summary>
     public string? IdempotencyRef { get; set; }
 
     /// <summary>Gets the <c>request-ref</c> the server returned (quote it to Weavr support).</summary>
