@@ -19,6 +19,7 @@ internal static class TransmitRegistration
         services.TryAddSingleton<TransmitClientTokenProvider>();
         services.TryAddSingleton<ITransmitClientTokenProvider>(sp => sp.GetRequiredService<TransmitClientTokenProvider>());
         services.TryAddTransient<TransmitAuthorizationHandler>();
+        services.TryAddSingleton<TransmitHttpLogger>();
 
         // Token endpoint, at the host root: resilience only (no authorization handler: it would call itself).
         services
@@ -30,8 +31,13 @@ internal static class TransmitRegistration
                 client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
             })
             .AddResilienceHandlerFromOptions(TokenClientName)
+            .RemoveAllLoggers()
+            .AddLogger<TransmitHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
+        // Logging: the factory's default loggers are removed because their structured state holds raw header values
+        // (RedactLoggedHeaders only redacts the rendered text); TransmitHttpLogger logs no header at all. Redaction
+        // stays set in case an application adds the default logger back.
         // Mobile-biometrics API under /cis. Handler order (outermost first): resilience (total timeout → retry →
         // attempt timeout), then authorization inside the retry loop, so each attempt carries the current token and
         // a 401 renews the client token once before the response reaches the retry strategy.
@@ -45,6 +51,8 @@ internal static class TransmitRegistration
             })
             .AddResilienceHandlerFromOptions(ClientName)
             .AddHttpMessageHandler<TransmitAuthorizationHandler>()
+            .RemoveAllLoggers()
+            .AddLogger<TransmitHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
         services.TryAddTransient<ITransmitBiometricsClient, TransmitBiometricsClient>();
