@@ -20,8 +20,10 @@ internal static class TransmitRegistration
         services.TryAddSingleton<ITransmitClientTokenProvider>(sp => sp.GetRequiredService<TransmitClientTokenProvider>());
         services.TryAddTransient<TransmitAuthorizationHandler>();
         services.TryAddSingleton<TransmitHttpLogger>();
+        services.TryAddTransient<TransmitTransportErrorHandler>();
 
-        // Token endpoint, at the host root: resilience only (no authorization handler: it would call itself).
+        // Token endpoint, at the host root: transport-error mapping and resilience only (no authorization handler: it
+        // would call itself).
         services
             .AddRefitGeneratedClient<ITransmitTokenApi>(
                 TransmitJsonContext.Default, CreateRefitSettings, TokenClientName)
@@ -30,17 +32,20 @@ internal static class TransmitRegistration
                 client.BaseAddress = TransmitEndpoints.TokenBaseUrl(TransmitEndpoints.ApiBaseUrl(Options(sp)));
                 client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
             })
+            .AddHttpMessageHandler<TransmitTransportErrorHandler>()
             .AddResilienceHandlerFromOptions(TokenClientName)
             .RemoveAllLoggers()
             .AddLogger<TransmitHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
+        // Mobile-biometrics API under /cis. Handler order (outermost first):
+        // 1. transport-error mapping, once per logical call;
+        // 2. resilience: total timeout → retry → attempt timeout;
+        // 3. authorization, inside the retry loop: each attempt carries the current token, and a 401 renews the
+        //    client token once before the response reaches the retry strategy.
         // Logging: the factory's default loggers are removed because their structured state holds raw header values
         // (RedactLoggedHeaders only redacts the rendered text); TransmitHttpLogger logs no header at all. Redaction
         // stays set in case an application adds the default logger back.
-        // Mobile-biometrics API under /cis. Handler order (outermost first): resilience (total timeout → retry →
-        // attempt timeout), then authorization inside the retry loop, so each attempt carries the current token and
-        // a 401 renews the client token once before the response reaches the retry strategy.
         var api = services
             .AddRefitGeneratedClient<ITransmitBiometricsApi>(
                 TransmitJsonContext.Default, CreateRefitSettings, ClientName)
@@ -49,6 +54,7 @@ internal static class TransmitRegistration
                 client.BaseAddress = TransmitEndpoints.ApiBaseUrl(Options(sp));
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .AddHttpMessageHandler<TransmitTransportErrorHandler>()
             .AddResilienceHandlerFromOptions(ClientName)
             .AddHttpMessageHandler<TransmitAuthorizationHandler>()
             .RemoveAllLoggers()
