@@ -1,3 +1,4 @@
+using AuthClient.Transmit.Internal;
 using Microsoft.Extensions.Options;
 
 namespace AuthClient.DependencyInjection.Internal;
@@ -14,11 +15,7 @@ internal sealed class AuthClientOptionsValidator : IValidateOptions<AuthClientOp
             failures.Add("Weavr.ApiKey is required (the api key of your Weavr API client).");
         }
 
-        CheckBaseUrl(options.Transmit.BaseUrl, "Transmit.BaseUrl", failures);
-        if (string.IsNullOrWhiteSpace(options.Transmit.ClientId) != string.IsNullOrWhiteSpace(options.Transmit.ClientSecret))
-        {
-            failures.Add("Transmit.ClientId and Transmit.ClientSecret must be set together.");
-        }
+        TransmitOptionsValidation.Validate(options.Transmit, failures);
 
         var r = options.Resilience;
         if (r.MaxRetryAttempts is < 0 or > 10)

@@ -5,8 +5,9 @@ namespace AuthClient.Transmit.DeviceKeys;
 
 /// <summary>
 /// A software device key pair that behaves like the Transmit mobile SDK's key (EC P-256 or RSA-2048, PEM public key,
-/// Base64 signatures over the UTF-8 challenge). For tests, samples and emulators only: a real device keeps its
-/// private key in secure hardware behind biometrics. <see cref="ToString"/> never prints the private key.
+/// Base64 signatures over the UTF-8 challenge; algorithms inferred from the SDK). Not for production devices: it is
+/// for tests, samples and emulators only, since a real device keeps its private key in secure hardware behind
+/// biometrics. <see cref="ToString"/> never prints the private key.
 /// </summary>
 public sealed class DeviceKeyPair : IDisposable
 {

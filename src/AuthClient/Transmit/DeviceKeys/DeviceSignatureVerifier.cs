@@ -3,7 +3,11 @@ using System.Text;
 
 namespace AuthClient.Transmit.DeviceKeys;
 
-/// <summary>Verifies a device signature against a PEM public key, as Transmit does on <c>/authenticate</c>. For tests and emulators.</summary>
+/// <summary>
+/// Verifies a device signature against a PEM public key, as Transmit does on <c>/authenticate</c>. For tests and
+/// emulators only: in production Transmit verifies, and the backend forwards the SDK's strings untouched. The
+/// algorithms (ECDSA-SHA256 DER, RSASSA-PSS-SHA256) are inferred from the SDK, not documented by Transmit.
+/// </summary>
 public static class DeviceSignatureVerifier
 {
     /// <summary>Returns whether <paramref name="signatureBase64"/> is a valid signature of <paramref name="challenge"/>.</summary>
@@ -17,6 +21,11 @@ public static class DeviceSignatureVerifier
         ArgumentNullException.ThrowIfNull(publicKeyPem);
         ArgumentNullException.ThrowIfNull(challenge);
         ArgumentNullException.ThrowIfNull(signatureBase64);
+        if (keyType is not (DeviceKeyType.Ec or DeviceKeyType.Rsa))
+        {
+            throw new ArgumentOutOfRangeException(nameof(keyType), keyType, "Unknown key type.");
+        }
+
         var data = Encoding.UTF8.GetBytes(challenge);
         byte[] signature;
         try

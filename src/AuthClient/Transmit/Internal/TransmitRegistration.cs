@@ -1,12 +1,79 @@
+using AuthClient.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Refit;
 
 namespace AuthClient.Transmit.Internal;
 
-/// <summary>Registers the Transmit Security clients and their handler pipeline.</summary>
+/// <summary>Registers the Transmit Security clients and their handler pipelines.</summary>
 internal static class TransmitRegistration
 {
     internal const string ClientName = "AuthClient.Transmit";
+    internal const string TokenClientName = "AuthClient.Transmit.Token";
 
-    public static IHttpClientBuilder Add(IServiceCollection services) =>
-        services.AddHttpClient(ClientName);
+    /// <summary>Adds the token provider, both Refit clients and <see cref="ITransmitBiometricsClient"/>.</summary>
+    /// <returns>The builder of the biometrics API's HTTP client.</returns>
+    public static IHttpClientBuilder Add(IServiceCollection services)
+    {
+        services.TryAddSingleton<TransmitClientTokenProvider>();
+        services.TryAddSingleton<ITransmitClientTokenProvider>(sp => sp.GetRequiredService<TransmitClientTokenProvider>());
+        services.TryAddTransient<TransmitAuthorizationHandler>();
+        services.TryAddSingleton<TransmitHttpLogger>();
+        services.TryAddTransient<TransmitTransportErrorHandler>();
+
+        // Token endpoint, at the host root: transport-error mapping and resilience only (no authorization handler: it
+        // would call itself).
+        services
+            .AddRefitGeneratedClient<ITransmitTokenApi>(
+                TransmitJsonContext.Default, CreateRefitSettings, TokenClientName)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                client.BaseAddress = TransmitEndpoints.TokenBaseUrl(TransmitEndpoints.ApiBaseUrl(Options(sp)));
+                client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
+            })
+            .AddHttpMessageHandler<TransmitTransportErrorHandler>()
+            .AddResilienceHandlerFromOptions(TokenClientName)
+            .RemoveAllLoggers()
+            .AddLogger<TransmitHttpLogger>()
+            .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
+
+        // Mobile-biometrics API under /cis. Handler order (outermost first):
+        // 1. transport-error mapping, once per logical call;
+        // 2. resilience: total timeout → retry → attempt timeout;
+        // 3. authorization, inside the retry loop: each attempt carries the current token, and a 401 renews the
+        //    client token once before the response reaches the retry strategy.
+        // Logging: the factory's default loggers are removed because their structured state holds raw header values
+        // (RedactLoggedHeaders only redacts the rendered text); TransmitHttpLogger logs no header at all. Redaction
+        // stays set in case an application adds the default logger back.
+        var api = services
+            .AddRefitGeneratedClient<ITransmitBiometricsApi>(
+                TransmitJsonContext.Default, CreateRefitSettings, ClientName)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                client.BaseAddress = TransmitEndpoints.ApiBaseUrl(Options(sp));
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<TransmitTransportErrorHandler>()
+            .AddResilienceHandlerFromOptions(ClientName)
+            .AddHttpMessageHandler<TransmitAuthorizationHandler>()
+            .RemoveAllLoggers()
+            .AddLogger<TransmitHttpLogger>()
+            .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
+
+        services.TryAddTransient<ITransmitBiometricsClient, TransmitBiometricsClient>();
+        return api;
+    }
+
+    // Refit keeps the settings' serializer options over the context's own, so the context's options (omit nulls,
+    // explicit wire names) are set here, or every unset optional field would be sent as null.
+    private static RefitSettings CreateRefitSettings(IServiceProvider services)
+    {
+        var settings = AuthClientServiceCollectionExtensions.CreateRefitSettings(services, "Transmit");
+        settings.ContentSerializer = new SystemTextJsonContentSerializer(TransmitJsonContext.Default.Options);
+        return settings;
+    }
+
+    private static TransmitOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<AuthClientOptions>>().Value.Transmit;
 }
