@@ -60,7 +60,8 @@ public sealed class SandboxFaultBuilder
     }
 
     /// <summary>Holds the request for <paramref name="delay"/> of sandbox time (the configured <see cref="TimeProvider"/>:
-    /// with a fake clock the answer comes when the test advances it), then emulates it normally.</summary>
+    /// with a fake clock the answer comes when the test advances it, after <see cref="SandboxFaults.WaitForHeldRequestAsync"/>),
+    /// then emulates it normally.</summary>
     /// <param name="delay">How long to hold the request.</param>
     /// <returns>The fault queue, to add more.</returns>
     public SandboxFaults Delay(TimeSpan delay)

@@ -11,6 +11,8 @@ namespace AuthClient.Testing.Faults;
 public sealed class SandboxFaults
 {
     private readonly List<FaultRule> _rules = [];
+    private readonly List<TaskCompletionSource> _heldWaiters = [];
+    private int _held;
 
     internal SandboxFaults()
     {
@@ -25,6 +27,28 @@ public sealed class SandboxFaults
             {
                 return _rules.Sum(r => r.Remaining);
             }
+        }
+    }
+
+    /// <summary>Gets the number of requests a <see cref="SandboxFaultBuilder.Delay"/> fault is holding right now.</summary>
+    public int HeldRequests => Volatile.Read(ref _held);
+
+    /// <summary>Waits until a <see cref="SandboxFaultBuilder.Delay"/> fault holds a request (returns at once if one is held).
+    /// With a fake clock, advance it only after this: the delay is measured from when the request arrived.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task that completes when a request is held.</returns>
+    public Task WaitForHeldRequestAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_heldWaiters)
+        {
+            if (_held > 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _heldWaiters.Add(waiter);
+            return cancellationToken.CanBeCanceled ? waiter.Task.WaitAsync(cancellationToken) : waiter.Task;
         }
     }
 
@@ -51,6 +75,29 @@ public sealed class SandboxFaults
         lock (_rules)
         {
             _rules.Add(rule);
+        }
+    }
+
+    /// <summary>Called once the delay timer exists, so a test that then advances a fake clock cannot miss it.</summary>
+    internal void OnHeld()
+    {
+        lock (_heldWaiters)
+        {
+            _held++;
+            foreach (var waiter in _heldWaiters)
+            {
+                waiter.TrySetResult();
+            }
+
+            _heldWaiters.Clear();
+        }
+    }
+
+    internal void OnReleased()
+    {
+        lock (_heldWaiters)
+        {
+            _held--;
         }
     }
 

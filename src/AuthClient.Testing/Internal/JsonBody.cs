@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AuthClient.Weavr.Models;
 
@@ -8,10 +9,13 @@ namespace AuthClient.Testing.Internal;
 /// no reflection, little allocation.</summary>
 internal static class JsonBody
 {
+    // Weavr bodies are not HTML: escape only what JSON requires, so "+356…" and "\"^[0-9]*$\"" read as on the wire.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer, state);
         }

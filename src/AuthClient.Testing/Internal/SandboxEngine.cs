@@ -190,7 +190,17 @@ internal sealed partial class SandboxEngine : IDisposable
         switch (fault.Kind)
         {
             case FaultKind.Delay:
-                await Task.Delay(fault.Duration, _time, cancellationToken).ConfigureAwait(false);
+                var delay = Task.Delay(fault.Duration, _time, cancellationToken);
+                Faults.OnHeld();
+                try
+                {
+                    await delay.ConfigureAwait(false);
+                }
+                finally
+                {
+                    Faults.OnReleased();
+                }
+
                 return Dispatch(request);
             case FaultKind.RateLimit:
                 var seconds = ((long)Math.Ceiling(fault.Duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
