@@ -177,23 +177,37 @@ public sealed class WeavrSandboxLoginTests : IAsyncLifetime
     [Fact]
     public async Task UpdatePassword_OneOfTheLastFive_IsRefusedButTheSixthOldestIsAllowed()
     {
-        var passwords = new[] { "Passw0rd!1", "Passw0rd!2", "Passw0rd!3", "Passw0rd!4" };
         var current = SandboxUser.DefaultPassword;
-        foreach (var next in passwords)
+        foreach (var next in new[] { "Passw0rd!1", "Passw0rd!2", "Passw0rd!3", "Passw0rd!4" })
         {
-            var token = (await _h.Client.LoginWithPasswordAsync(TestUsers.Sms, current)).Value.Token;
-            await _h.Client.UpdatePasswordAsync(current, next, WeavrCallOptions.WithToken(token));
+            await _h.Client.UpdatePasswordAsync(current, next, await AccessAsync(TestUsers.Sms, current));
             current = next;
         }
 
         // History now: Passw0rd!4 (current), !3, !2, !1, DefaultPassword: all five refused.
-        var auth = (await _h.Client.LoginWithPasswordAsync(TestUsers.Sms, current)).Value.Token;
-        var ex = await Assert.ThrowsAsync<WeavrConflictException>(() => _h.Client.UpdatePasswordAsync(current, SandboxUser.DefaultPassword, WeavrCallOptions.WithToken(auth)));
+        var access = await AccessAsync(TestUsers.Sms, current);
+        var ex = await Assert.ThrowsAsync<WeavrConflictException>(() => _h.Client.UpdatePasswordAsync(current, SandboxUser.DefaultPassword, access));
         Assert.Equal(WeavrErrorCodes.PasswordAlreadyUsed, ex.ErrorCode);
 
-        await _h.Client.UpdatePasswordAsync(current, "Passw0rd!5", WeavrCallOptions.WithToken(auth));
-        auth = (await _h.Client.LoginWithPasswordAsync(TestUsers.Sms, "Passw0rd!5")).Value.Token;
-        await _h.Client.UpdatePasswordAsync("Passw0rd!5", SandboxUser.DefaultPassword, WeavrCallOptions.WithToken(auth));
+        await _h.Client.UpdatePasswordAsync(current, "Passw0rd!5", access);
+        await _h.Client.UpdatePasswordAsync("Passw0rd!5", SandboxUser.DefaultPassword, await AccessAsync(TestUsers.Sms, "Passw0rd!5"));
         Assert.Equal(SandboxUser.DefaultPassword, _h.Sandbox.GetUser(TestUsers.Sms).Password);
+    }
+
+    [Fact]
+    public async Task UpdatePassword_WithAnAuthToken_Answers403AccessTokenRequired()
+    {
+        var auth = (await _h.Client.LoginWithPasswordAsync(TestUsers.Sms, SandboxUser.DefaultPassword)).Value.Token;
+
+        var ex = await Assert.ThrowsAsync<WeavrForbiddenException>(() => _h.Client.UpdatePasswordAsync(SandboxUser.DefaultPassword, "N3w-Passw0rd", WeavrCallOptions.WithToken(auth)));
+
+        Assert.True(ex.IsAccessTokenRequired);
+    }
+
+    private async Task<WeavrCallOptions> AccessAsync(string email, string password)
+    {
+        var auth = (await _h.Client.LoginWithPasswordAsync(email, password)).Value.Token;
+        var access = await _h.Client.RequestAccessTokenAsync(_h.Sandbox.GetUser(email).Identity, WeavrCallOptions.WithToken(auth));
+        return WeavrCallOptions.WithToken(access.Value.Token);
     }
 }

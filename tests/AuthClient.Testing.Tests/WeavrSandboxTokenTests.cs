@@ -166,6 +166,16 @@ public sealed class WeavrSandboxTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Logout_WithAnAuthToken_Answers403AccessTokenRequired()
+    {
+        var auth = await LoginAsync(TestUsers.Sms);
+
+        var ex = await Assert.ThrowsAsync<WeavrForbiddenException>(() => _h.Client.LogoutAsync(WeavrCallOptions.WithToken(auth)));
+
+        Assert.True(ex.IsAccessTokenRequired);
+    }
+
+    [Fact]
     public async Task SecuredCall_WithoutOrWithUnknownBearer_Answers401WithoutBody()
     {
         var none = await _h.Raw.GetAsync("/multi/authentication_factors");

@@ -116,6 +116,19 @@ public sealed class WeavrSandboxWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IdempotencyRef_ReplayAfterTheTokenExpired_Answers401()
+    {
+        var access = await _h.Raw.AccessTokenAsync(TestUsers.Sms);
+        var sameRef = new Dictionary<string, string> { ["idempotency-ref"] = "ref-1" };
+        await _h.Raw.PostAsync("/multi/stepup/challenges/otp/SMS", token: access, headers: sameRef);
+
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        var replay = await _h.Raw.PostAsync("/multi/stepup/challenges/otp/SMS", token: access, headers: sameRef);
+
+        Assert.Equal(401, replay.Status);
+    }
+
+    [Fact]
     public async Task IdempotencyRef_ReplayDisabled_RunsTheCallAgain()
     {
         await using var h = await SandboxHarness.StartAsync(b => b.WithTestUsers().WithRules(r => r.IdempotencyReplay = false));

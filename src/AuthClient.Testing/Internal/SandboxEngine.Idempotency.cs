@@ -22,7 +22,8 @@ internal sealed partial class SandboxEngine
         var now = _time.GetUtcNow();
         if (_replies.TryGetValue(key, out var reply) && now < reply.ExpiresAt && reply.RequestBodyHash.AsSpan().SequenceEqual(bodyHash))
         {
-            return reply.ToResponse();
+            // The token must still be good: an expired or logged-out token gets its 401, not the old answer.
+            return Authenticate(request, TokenUse.AccessOnly, out _) ?? reply.ToResponse();
         }
 
         var response = run();

@@ -228,7 +228,7 @@ internal sealed partial class SandboxEngine
 
     private SandboxResponse Logout(SandboxRequest request)
     {
-        if (Authenticate(request, TokenUse.AuthOrAccess, out var token) is { } refused)
+        if (Authenticate(request, TokenUse.AccessOnly, out var token) is { } refused)
         {
             return refused;
         }

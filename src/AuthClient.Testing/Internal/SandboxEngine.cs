@@ -311,7 +311,7 @@ internal sealed partial class SandboxEngine : IDisposable
         return (found.Kind, use) switch
         {
             (TokenKind.Temporary, not TokenUse.PasswordUpdate) => WeavrReplies.Forbidden(),
-            (TokenKind.Auth, TokenUse.AccessOnly) => WeavrReplies.Forbidden(AuthClient.Errors.WeavrErrorCodes.AccessTokenRequired),
+            (TokenKind.Auth, not TokenUse.AuthOrAccess) => WeavrReplies.Forbidden(AuthClient.Errors.WeavrErrorCodes.AccessTokenRequired),
             _ => null,
         };
     }

@@ -3,7 +3,7 @@ namespace AuthClient.Testing.Internal;
 /// <summary>The kinds of Weavr token the sandbox issues.</summary>
 internal enum TokenKind
 {
-    /// <summary>From a login: usable on <c>/identities</c>, <c>/access_token</c> and <c>/logout</c>.</summary>
+    /// <summary>From a login: usable on <c>/identities</c> and <c>/access_token</c> only.</summary>
     Auth,
 
     /// <summary>From <c>/access_token</c>: usable everywhere.</summary>
