@@ -15,18 +15,29 @@ if (options is null || options.Help)
 }
 
 // 2. Start the sandbox with the demo users, on 127.0.0.1 only.
-await using var sandbox = await WeavrSandbox.StartAsync(b =>
+WeavrSandbox sandbox;
+try
 {
-    b.WithPort(options.Port)
-        .WithApiKey(options.ApiKey)
-        .WithDemoUsers()
-        .WithTransmitClient(SandboxDemo.TransmitClientId, SandboxDemo.TransmitClientSecret)
-        .WithAutoApprovePush(options.AutoApprove);
-    if (options.WebhookUrl is not null)
+    sandbox = await WeavrSandbox.StartAsync(b =>
     {
-        b.WithWebhookUrl(options.WebhookUrl);
-    }
-});
+        b.WithPort(options.Port)
+            .WithApiKey(options.ApiKey)
+            .WithDemoUsers()
+            .WithTransmitClient(SandboxDemo.TransmitClientId, SandboxDemo.TransmitClientSecret)
+            .WithAutoApprovePush(options.AutoApprove);
+        if (options.WebhookUrl is not null)
+        {
+            b.WithWebhookUrl(options.WebhookUrl);
+        }
+    });
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
+await using var running = sandbox;
 
 // 3. Say how to use it. Everything printed is a demo credential that works against this sandbox only.
 Console.WriteLine("AuthClient sandbox: Weavr Multi + Transmit mobile biometrics emulator (demo credentials, sandbox only)");

@@ -105,6 +105,16 @@ public sealed class SandboxBuilderTests
     }
 
     [Fact]
+    public async Task Start_PortInUse_ThrowsAClearInvalidOperationException()
+    {
+        await using var first = await WeavrSandbox.StartAsync();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => new SandboxBuilder().WithPort(first.Port).Start());
+
+        Assert.Contains($"127.0.0.1:{first.Port}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dispose_StopsTheServer()
     {
         var sandbox = await WeavrSandbox.StartAsync();

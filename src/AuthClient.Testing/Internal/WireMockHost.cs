@@ -28,22 +28,23 @@ internal sealed class WireMockHost : IDisposable
     public WireMockHost(SandboxEngine engine, int port, int requestLogLimit)
     {
         _engine = engine;
-        _server = WireMockServer.Start(new WireMockServerSettings
+        try
         {
-            Urls = [string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")],
-            StartAdminInterface = false,
-            DisableJsonBodyParsing = true,
-            DisableRequestBodyDecompressing = true,
-            DisableDeserializeFormUrlEncoded = true,
-            AllowBodyForAllHttpMethods = true,
-            MaxRequestLogCount = requestLogLimit,
-            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(ScopeMiddlewareAsync),
-        });
+            _server = StartServer(port, requestLogLimit);
+        }
+        catch (WireMock.Exceptions.WireMockException ex)
+        {
+            var reason = ex.GetBaseException().Message;
+            throw new InvalidOperationException($"The sandbox could not listen on 127.0.0.1:{port}: {reason}", ex);
+        }
+
         _server
             .Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod())
             .RespondWith(Response.Create().WithCallback(HandleAsync));
-        Url = _server.Url ?? throw new InvalidOperationException("WireMock did not report its URL.");
+
+        // WireMock reports a fixed port as "localhost"; the sandbox promises (and binds) the IPv4 loopback address.
         Port = _server.Port;
+        Url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}");
     }
 
     public string Url { get; }
@@ -60,6 +61,19 @@ internal sealed class WireMockHost : IDisposable
         _server.Stop();
         _server.Dispose();
     }
+
+    private static WireMockServer StartServer(int port, int requestLogLimit) =>
+        WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = [string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")],
+            StartAdminInterface = false,
+            DisableJsonBodyParsing = true,
+            DisableRequestBodyDecompressing = true,
+            DisableDeserializeFormUrlEncoded = true,
+            AllowBodyForAllHttpMethods = true,
+            MaxRequestLogCount = requestLogLimit,
+            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(ScopeMiddlewareAsync),
+        });
 
     private static async Task ScopeMiddlewareAsync(HttpContext context, Func<Task> next)
     {
