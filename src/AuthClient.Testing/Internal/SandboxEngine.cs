@@ -153,14 +153,17 @@ internal sealed partial class SandboxEngine : IDisposable
     public async ValueTask<SandboxResponse> HandleAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
         SandboxResponse response;
-        var fault = Faults.TryTake(request.Method, request.Path);
-        if (fault is null)
+        try
         {
-            response = Dispatch(request);
+            var fault = Faults.TryTake(request.Method, request.Path);
+            response = fault is null
+                ? Dispatch(request)
+                : await ApplyFaultAsync(fault, request, cancellationToken).ConfigureAwait(false);
         }
-        else
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            response = await ApplyFaultAsync(fault, request, cancellationToken).ConfigureAwait(false);
+            // A sandbox bug must still look like an HTTP answer the test can read, with its request-ref.
+            response = new SandboxResponse(500, JsonBody.Object("message", "The sandbox failed: " + ex.Message));
         }
 
         response.WithHeader("request-ref", _refPrefix + Interlocked.Increment(ref _requestCounter).ToString("x", CultureInfo.InvariantCulture));

@@ -96,6 +96,18 @@ public sealed class SandboxEngineTests : IDisposable
         Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), delivery.PublishedTimestamp);
     }
 
+    [Fact]
+    public async Task HandleAsync_UnexpectedFailure_Answers500WithARequestRef()
+    {
+        var request = new SandboxRequest("GET", "/multi/identities", _ => throw new InvalidOperationException("header store broken"), _ => null, ReadOnlyMemory<byte>.Empty);
+
+        var response = await _engine.HandleAsync(request, CancellationToken.None);
+
+        Assert.Equal(500, response.StatusCode);
+        Assert.Equal("""{"message":"The sandbox failed: header store broken"}""", response.BodyText);
+        Assert.NotNull(response.Header("request-ref"));
+    }
+
     private async Task<SandboxResponse> SendAsync(string method, string path, string? body = null) =>
         await _engine.HandleAsync(
             SandboxRequest.Create(method, path, new Dictionary<string, string> { ["api-key"] = ApiKey }, body),
