@@ -144,6 +144,28 @@ internal sealed class SessionTestHost : IDisposable
         return session;
     }
 
+    /// <summary>Waits until <paramref name="operation"/> awaits the challenge; surfaces its failure if it ends first.</summary>
+    public async Task AwaitedAsync(string challengeId, Task operation)
+    {
+        var awaited = Challenges.WhenAwaitedAsync(challengeId);
+        if (await Task.WhenAny(awaited, operation) == operation)
+        {
+            await operation;
+            Assert.Fail($"The operation ended before awaiting challenge {challengeId}.");
+        }
+    }
+
+    /// <summary>Waits until <paramref name="operation"/> awaits the enrolment of <paramref name="credential"/>.</summary>
+    public async Task EnrolmentAwaitedAsync(CredentialId credential, Task operation)
+    {
+        var awaited = Challenges.WhenEnrolmentAwaitedAsync(credential);
+        if (await Task.WhenAny(awaited, operation) == operation)
+        {
+            await operation;
+            Assert.Fail("The operation ended before awaiting the enrolment.");
+        }
+    }
+
     public IReadOnlyList<ILogEntry> Requests(string path, string? method = null) =>
         [.. Server.LogEntries.Where(e => e.RequestMessage!.Path == "/multi" + path && (method is null || e.RequestMessage.Method == method))];
 

@@ -123,7 +123,7 @@ public sealed partial class WeavrSessionTests
         using var impatient = new CancellationTokenSource();
 
         var first = session.StepUpWithPushAsync(cancellationToken: impatient.Token);
-        await _host.Challenges.WhenAwaitedAsync("700");
+        await _host.AwaitedAsync("700", first);
         var second = session.StepUpWithPushAsync();
         await impatient.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);

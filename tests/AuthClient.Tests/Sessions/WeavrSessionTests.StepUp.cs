@@ -189,7 +189,7 @@ public sealed partial class WeavrSessionTests
         var session = await _host.SignInAsync();
 
         var stepUp = session.StepUpWithPushAsync();
-        await _host.Challenges.WhenAwaitedAsync("555");
+        await _host.AwaitedAsync("555", stepUp);
         Assert.False(stepUp.IsCompleted);
         await _host.Sink.HandleAsync(StepUp("555", WebhookChallengeStatus.Verified), CancellationToken.None);
         var result = await stepUp;
@@ -208,7 +208,7 @@ public sealed partial class WeavrSessionTests
         var session = await _host.SignInAsync();
 
         var stepUp = session.StepUpWithPushAsync(ScaChannel.Biometric);
-        await _host.Challenges.WhenAwaitedAsync("556");
+        await _host.AwaitedAsync("556", stepUp);
         await _host.Sink.HandleAsync(StepUp("556", WebhookChallengeStatus.Verified, StepUpEventTypes.Biometric), CancellationToken.None);
 
         Assert.Equal(ScaChannel.Biometric, (await stepUp).Channel);
@@ -226,7 +226,7 @@ public sealed partial class WeavrSessionTests
         var session = await _host.SignInAsync();
 
         var stepUp = session.StepUpWithPushAsync();
-        await _host.Challenges.WhenAwaitedAsync("557");
+        await _host.AwaitedAsync("557", stepUp);
         await _host.Sink.HandleAsync(StepUp("557", new WebhookChallengeStatus(status)), CancellationToken.None);
         var result = await stepUp;
 
@@ -242,7 +242,7 @@ public sealed partial class WeavrSessionTests
         var session = await _host.SignInAsync();
 
         var stepUp = session.StepUpWithPushAsync();
-        await _host.Challenges.WhenAwaitedAsync("558");
+        await _host.AwaitedAsync("558", stepUp);
         _host.Time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromTicks(1));
         Assert.False(stepUp.IsCompleted);
         _host.Time.Advance(TimeSpan.FromTicks(1));
@@ -279,7 +279,7 @@ public sealed partial class WeavrSessionTests
         using var cts = new CancellationTokenSource();
 
         var stepUp = session.StepUpWithPushAsync(cancellationToken: cts.Token);
-        await _host.Challenges.WhenAwaitedAsync("560");
+        await _host.AwaitedAsync("560", stepUp);
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stepUp);
@@ -341,7 +341,7 @@ public sealed partial class WeavrSessionTests
         var session = await host.SignInAsync();
 
         var unlink = session.UnlinkPushAsync(ScaChannel.Biometric);
-        await host.Challenges.WhenAwaitedAsync("600");
+        await host.AwaitedAsync("600", unlink);
         await host.Sink.HandleAsync(StepUp("600", WebhookChallengeStatus.Declined), CancellationToken.None);
         var ex = await Assert.ThrowsAsync<WeavrStepUpFailedException>(() => unlink);
 
@@ -363,7 +363,7 @@ public sealed partial class WeavrSessionTests
         host.SetState("standard");
 
         var unlink = session.UnlinkPushAsync(ScaChannel.Authy);
-        await host.Challenges.WhenAwaitedAsync("601");
+        await host.AwaitedAsync("601", unlink);
         host.SetState("stepped-up");
         await host.Sink.HandleAsync(StepUp("601", WebhookChallengeStatus.Verified), CancellationToken.None);
         await unlink;
