@@ -330,8 +330,9 @@ public sealed partial class WeavrSession : IWeavrSession
 
                 authToken = _authToken;
                 identity = target ?? ExchangeTargetLocked();
-                if (authToken is null && cause is not null)
+                if ((authToken is null || identity is null) && cause is not null)
                 {
+                    // Nothing to exchange with: the refusal stands.
                     ExceptionDispatchInfo.Throw(cause);
                 }
 

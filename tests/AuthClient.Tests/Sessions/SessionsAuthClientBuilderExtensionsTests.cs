@@ -21,6 +21,10 @@ public sealed class SessionsAuthClientBuilderExtensionsTests
         Assert.Same(provider.GetRequiredService<PendingChallengeRegistry>(), sink);
         Assert.Same(provider.GetRequiredService<IWeavrSessionRegistry>(), provider.GetRequiredService<IWeavrSessionRegistry>());
         Assert.IsType<InMemoryWeavrSessionStore>(provider.GetRequiredService<IWeavrSessionStore>());
+
+        // Sessions resolve a client per call from the root provider: nothing disposable may be captured there.
+        Assert.IsNotAssignableFrom<IDisposable>(provider.GetRequiredService<AuthClient.Weavr.IWeavrAuthClient>());
+        Assert.IsNotAssignableFrom<IDisposable>(provider.GetRequiredService<AuthClient.Weavr.IWeavrApi>());
     }
 
     [Fact]

@@ -116,6 +116,22 @@ public sealed class WeavrSessionRegistryTests : IDisposable
     }
 
     [Fact]
+    public async Task LogoutAsync_ForgetsTheSession_AndSigningInAgainOnItRestoresIt()
+    {
+        using var host = new SessionTestHost(store: _store, server: _server, time: _time);
+        host.Stub(Post("/logout"), Status(204));
+        var session = await host.SignInAsync();
+
+        await session.LogoutAsync();
+        Assert.Null(await host.Sessions.FindAsync(UserKey));
+        Assert.Equal(0, _store.Count);
+
+        Assert.Equal(WeavrSessionState.Access, await session.SignInWithPasswordAsync(Email, Password));
+        Assert.Same(session, await host.Sessions.FindAsync(UserKey));
+        Assert.Equal(WeavrSessionState.Access, (await _store.GetAsync(UserKey, CancellationToken.None))!.State);
+    }
+
+    [Fact]
     public async Task Expiry_IsPersistedWithoutTokens()
     {
         using var host = new SessionTestHost(store: _store, server: _server, time: _time);

@@ -149,9 +149,11 @@ public sealed partial class WeavrSessionTests : IDisposable
             Json(200, """{"passwordInfo":{"identityId":{"type":"CONSUMER","id":"11"},"expiryDate":0},"token":"auth-2"}"""));
         _host.StubIdentities("auth-2", ("CONSUMER", "11", "Ada"));
         _host.StubAccessToken("auth-2", token: "access-2");
-
-        var session = await _host.Sessions.SignInWithPasswordAsync(UserKey, Email, Password);
+        _host.Stub(Get("/authentication_factors").WithHeader("Authorization", "Bearer access-2"), Json(200, """{"factors":[]}"""));
+        var session = await _host.Sessions.GetOrCreateAsync(UserKey);
         var transitions = Record(session);
+
+        await _host.Sessions.SignInWithPasswordAsync(UserKey, Email, Password);
 
         Assert.Equal(WeavrSessionState.PasswordExpired, session.State);
         Assert.Null(session.TokenStatus);
@@ -164,9 +166,10 @@ public sealed partial class WeavrSessionTests : IDisposable
 
         Assert.Equal(WeavrSessionState.Access, state);
         Assert.Equal("access-2", session.Token!.Reveal());
-        Assert.Equal(["PasswordExpired>Authenticated", "Authenticated>Access"], transitions);
+        Assert.Equal(["Anonymous>PasswordExpired", "PasswordExpired>Authenticated", "Authenticated>Access"], transitions);
+        Assert.Empty(await session.GetAuthenticationFactorsAsync());
         Assert.Equal(
-            ["POST /login_with_password", "POST /passwords/update", "GET /identities", "POST /access_token"],
+            ["POST /login_with_password", "POST /passwords/update", "GET /identities", "POST /access_token", "GET /authentication_factors"],
             _host.Paths());
         Assert.Contains("N3w!password", _host.Requests("/passwords/update").Single().RequestMessage!.Body);
     }
@@ -192,6 +195,7 @@ public sealed partial class WeavrSessionTests : IDisposable
         _host.StubIdentities("auth-1", ("CONSUMER", "11", "Ada"));
         _host.StubAccessToken("auth-1");
         _host.SetState("locked");
+        var transitions = Record(await _host.Sessions.GetOrCreateAsync(UserKey));
 
         var locked = await Assert.ThrowsAsync<WeavrSessionLockedException>(() => _host.Sessions.SignInWithPasswordAsync(UserKey, Email, Password));
 
@@ -213,6 +217,7 @@ public sealed partial class WeavrSessionTests : IDisposable
         Assert.Equal(WeavrSessionState.Anonymous, session.State);
         Assert.Equal(WeavrSessionState.Access, await session.SignInWithPasswordAsync(Email, Password));
         Assert.Equal(2, _host.Requests("/login_with_password").Count);
+        Assert.Equal(["Anonymous>Locked", "Locked>Anonymous", "Anonymous>Authenticated", "Authenticated>Access"], transitions);
     }
 
     [Fact]

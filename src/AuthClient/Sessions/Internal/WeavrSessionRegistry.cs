@@ -79,8 +79,9 @@ internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
             _live.TryRemove(KeyValuePair.Create(session.UserKey, session));
             await _store.RemoveAsync(session.UserKey, cancellationToken).ConfigureAwait(false);
         }
-        else if (_live.TryGetValue(session.UserKey, out var current) && ReferenceEquals(current, session))
+        else if (ReferenceEquals(_live.GetOrAdd(session.UserKey, session), session))
         {
+            // A session signed in again after a logout (or a removal) is the user's live session again.
             await _store.SetAsync(session.UserKey, snapshot, cancellationToken).ConfigureAwait(false);
         }
     }
