@@ -171,6 +171,14 @@ public sealed partial class WeavrSession
         try
         {
             Acquire(nameof(SelectIdentityAsync), [WeavrSessionState.Authenticated]);
+
+            // Weavr answers a wrong identity with 401, which would end the session: refuse it here instead.
+            var listed = Identities;
+            if (listed.Count > 0 && !listed.Any(i => i.Id == identity))
+            {
+                throw new ArgumentException($"The identity {identity.Type}/{identity.Id} is not one of the session's identities.", nameof(identity));
+            }
+
             await EnsureAccessAsync(null, identity, null, cancellationToken).ConfigureAwait(false);
             return State;
         }

@@ -56,6 +56,10 @@ public sealed partial class WeavrSessionTests : IDisposable
         await Assert.ThrowsAsync<WeavrIdentitySelectionRequiredException>(() => session.StepUpAsync());
         Assert.Equal(before, _host.RequestCount);
 
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => session.SelectIdentityAsync(new IdentityId(IdentityType.Corporate, "13")));
+        Assert.Equal("identity", unknown.ParamName);
+        Assert.Equal(before, _host.RequestCount);
+
         var state = await session.SelectIdentityAsync(new IdentityId(IdentityType.Corporate, "12"));
 
         Assert.Equal(WeavrSessionState.Access, state);
