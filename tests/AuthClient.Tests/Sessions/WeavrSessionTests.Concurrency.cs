@@ -51,6 +51,46 @@ public sealed partial class WeavrSessionTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_StepUpDeclinedBeforeOtherRefusalsAreRead_TheyShareTheFailure()
+    {
+        const int calls = 10;
+        using var host = new SessionTestHost(o => o.StepUpMethod = StepUpMethod.Push);
+        var answered = 0;
+        var releaseOthers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Stub(Delete("/authentication_factors/push/AUTHY"), Response.Create().WithCallback(async _ =>
+        {
+            // The first refusal is answered at once; the others only after the step-up it caused has failed.
+            if (Interlocked.Increment(ref answered) > 1)
+            {
+                await releaseOthers.Task;
+            }
+
+            return JsonMessage(403, StepUpRequired);
+        }));
+        host.Stub(Post("/stepup/challenges/push/AUTHY"), Json(200, """{"id":"800"}"""));
+        var session = await host.SignInAsync();
+
+        var unlinks = Enumerable.Range(0, calls).Select(_ => Task.Run(() => session.UnlinkPushAsync(ScaChannel.Authy))).ToArray();
+        await host.AwaitedAsync("800", Task.WhenAll(unlinks));
+        await host.Sink.HandleAsync(StepUp("800", AuthClient.Webhooks.WebhookChallengeStatus.Declined), CancellationToken.None);
+        var firstDone = await Task.WhenAny(unlinks);
+        Assert.Equal(ChallengeOutcome.Declined, (await Assert.ThrowsAsync<WeavrStepUpFailedException>(() => firstDone)).Result.Outcome);
+        var anotherChallenge = host.Challenges.WhenAwaitedAsync("800");
+        releaseOthers.SetResult();
+        var allDone = Task.WhenAll(unlinks).ContinueWith(_ => { }, TaskScheduler.Default);
+        Assert.Same(allDone, await Task.WhenAny(allDone, anotherChallenge));
+
+        foreach (var unlink in unlinks)
+        {
+            Assert.Equal(ChallengeOutcome.Declined, (await Assert.ThrowsAsync<WeavrStepUpFailedException>(() => unlink)).Result.Outcome);
+        }
+
+        Assert.Single(host.Requests("/stepup/challenges/push/AUTHY"));
+        Assert.Equal(calls, host.Requests("/authentication_factors/push/AUTHY").Count);
+        Assert.Equal(WeavrSessionState.Access, session.State);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_HundredConcurrentCallsOnAnAuthToken_ShareOneExchange()
     {
         var store = new InMemoryWeavrSessionStore();
