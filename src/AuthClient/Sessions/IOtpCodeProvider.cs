@@ -4,7 +4,7 @@ namespace AuthClient.Sessions;
 
 /// <summary>
 /// Supplies one-time passwords to sessions: implement it to ask your own front end (e.g. push a prompt to the user's
-/// browser and await the answer). Register it in DI; sessions call it for automatic OTP step-up and for SMS OTP
+/// browser and await the answer). Register it in DI as a singleton; sessions call it for automatic OTP step-up and for SMS OTP
 /// enrolment. For a two-request web flow, call <see cref="IWeavrSession.StartOtpStepUpAsync"/> and
 /// <see cref="IWeavrSession.VerifyOtpStepUpAsync"/> instead.
 /// </summary>

@@ -109,7 +109,7 @@ public sealed partial class WeavrSession : IWeavrSession
                 var lease = await AcquireAccessAsync(nameof(ExecuteAsync), cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    // The same idempotency-ref on the first attempt and on the replay: the server can tell them apart from a new call.
+                    // The same idempotency-ref on the first attempt and on the replay: the server sees one operation, never a duplicate.
                     return await SendAsync(lease, call, idempotencyRef, cancellationToken).ConfigureAwait(false);
                 }
                 catch (WeavrForbiddenException ex) when (ex.IsStepUpRequired && !steppedUp)
