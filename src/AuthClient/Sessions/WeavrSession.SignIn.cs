@@ -1,0 +1,241 @@
+using AuthClient.Errors;
+using AuthClient.Primitives;
+using AuthClient.Sessions.Internal;
+using AuthClient.Weavr;
+using AuthClient.Weavr.Internal;
+using AuthClient.Weavr.Models;
+using AuthClient.Webhooks;
+
+namespace AuthClient.Sessions;
+
+/// <summary>Sign-in: password, biometrics, expired password, identity selection.</summary>
+public sealed partial class WeavrSession
+{
+    private const int IdentitiesPageSize = 100;
+
+    /// <inheritdoc />
+    public async Task<WeavrSessionState> SignInWithPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Email(email, nameof(email));
+        WeavrInputGuard.Password(password, nameof(password));
+        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            EnsureNotLocked();
+            WeavrResponse<PasswordLoginResult> login;
+            try
+            {
+                login = await _services.CreateClient().LoginWithPasswordAsync(email, password, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WeavrLockedException ex)
+            {
+                throw LockOn(ex);
+            }
+
+            var result = login.Value;
+            if (result.Outcome == PasswordLoginOutcome.PasswordExpired)
+            {
+                lock (_sync)
+                {
+                    BeginLocked(WeavrSessionState.PasswordExpired, result.Token, isAuthToken: false, result.Credentials);
+                }
+
+                RaisePending();
+                return State;
+            }
+
+            lock (_sync)
+            {
+                BeginLocked(WeavrSessionState.Authenticated, result.Token, isAuthToken: true, result.Credentials);
+            }
+
+            RaisePending();
+            await ContinueWithIdentityAsync(result.Token, null, cancellationToken).ConfigureAwait(false);
+            return State;
+        }
+        finally
+        {
+            _signInGate.Release();
+            await PersistAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<BiometricSignInResult> SignInWithBiometricsAsync(string email, IdentityId? identity = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Email(email, nameof(email));
+        if (identity is not null)
+        {
+            WeavrInputGuard.Identity(identity, nameof(identity));
+        }
+
+        var wait = timeout ?? Options.PushTimeout;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(wait, TimeSpan.Zero, nameof(timeout));
+        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            EnsureNotLocked();
+            WeavrResponse<LoginViaBiometricsResponse> login;
+            try
+            {
+                login = await _services.CreateClient().LoginViaBiometricsAsync(email, identity, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WeavrConflictException ex)
+            {
+                return BiometricResult(ChallengeOutcomes.FromErrorCode(ex.ErrorCode), null, ex.ErrorCode, ex.RequestRef);
+            }
+            catch (WeavrLockedException ex)
+            {
+                throw LockOn(ex);
+            }
+
+            var challengeId = login.Value.ChallengeId;
+
+            // The webhook may already have arrived: the registry keeps early events for whoever registers next.
+            StepUpEvent answer;
+            using (var waiter = _services.Challenges.ExpectStepUp(challengeId))
+            {
+                try
+                {
+                    answer = await waiter.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    return BiometricResult(ChallengeOutcome.TimedOut, challengeId, null, login.RequestRef);
+                }
+            }
+
+            var outcome = ChallengeOutcomes.FromWebhookStatus(answer.Status);
+            if (outcome != ChallengeOutcome.Verified)
+            {
+                return BiometricResult(outcome, challengeId, outcome == ChallengeOutcome.Rejected ? answer.Status.Value : null, login.RequestRef);
+            }
+
+            if (answer.AuthToken is not { IsEmpty: false } authToken)
+            {
+                throw new AuthClientException($"Weavr reported the biometric login {challengeId} VERIFIED without an AUTH token.");
+            }
+
+            lock (_sync)
+            {
+                BeginLocked(WeavrSessionState.Authenticated, authToken, isAuthToken: true, answer.Credential);
+            }
+
+            RaisePending();
+            var target = identity ?? (answer.Identity is { Type.Length: > 0, Id.Length: > 0 } known
+                ? new IdentityId(new IdentityType(known.Type), known.Id)
+                : null);
+            await ContinueWithIdentityAsync(authToken, target, cancellationToken).ConfigureAwait(false);
+            return BiometricResult(ChallengeOutcome.Verified, challengeId, null, login.RequestRef);
+        }
+        finally
+        {
+            _signInGate.Release();
+            await PersistAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<WeavrSessionState> UpdatePasswordAsync(string oldPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Password(oldPassword, nameof(oldPassword));
+        WeavrInputGuard.Password(newPassword, nameof(newPassword));
+        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var lease = Acquire(nameof(UpdatePasswordAsync), PasswordExpiredStates);
+            var updated = await SendAsync(lease, (client, options, ct) => client.UpdatePasswordAsync(oldPassword, newPassword, options, ct), null, cancellationToken).ConfigureAwait(false);
+
+            // The returned token continues the sign-in like an AUTH token: identities, then an ACCESS token.
+            var token = updated.Value.Token;
+            lock (_sync)
+            {
+                BeginLocked(WeavrSessionState.Authenticated, token, isAuthToken: true, _credential);
+            }
+
+            RaisePending();
+            await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
+            return State;
+        }
+        finally
+        {
+            _signInGate.Release();
+            await PersistAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<WeavrSessionState> SelectIdentityAsync(IdentityId identity, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Identity(identity, nameof(identity));
+        try
+        {
+            Acquire(nameof(SelectIdentityAsync), [WeavrSessionState.Authenticated]);
+
+            // Weavr answers a wrong identity with 401, which would end the session: refuse it here instead.
+            var listed = Identities;
+            if (listed.Count > 0 && !listed.Any(i => i.Id == identity))
+            {
+                throw new ArgumentException($"The identity {identity.Type}/{identity.Id} is not one of the session's identities.", nameof(identity));
+            }
+
+            await EnsureAccessAsync(null, identity, null, cancellationToken).ConfigureAwait(false);
+            return State;
+        }
+        finally
+        {
+            await PersistAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>After an AUTH token: exchange it for <paramref name="target"/>, or list the identities and exchange when there is one.</summary>
+    private async Task ContinueWithIdentityAsync(Secret authToken, IdentityId? target, CancellationToken cancellationToken)
+    {
+        if (target is null)
+        {
+            var identities = await ListIdentitiesAsync(authToken, cancellationToken).ConfigureAwait(false);
+            lock (_sync)
+            {
+                if (ReferenceEquals(_authToken, authToken))
+                {
+                    _identities = identities;
+                    _version++;
+                }
+            }
+
+            if (identities.Count != 1)
+            {
+                return;
+            }
+
+            target = identities[0].Id;
+        }
+
+        await EnsureAccessAsync(null, target, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<UserIdentity>> ListIdentitiesAsync(Secret authToken, CancellationToken cancellationToken)
+    {
+        var lease = new Lease(authToken, 0);
+        var identities = new List<UserIdentity>();
+        while (true)
+        {
+            var offset = identities.Count;
+            var page = await SendAsync(lease, (client, options, ct) => client.GetIdentitiesAsync(offset, IdentitiesPageSize, options, ct), null, cancellationToken).ConfigureAwait(false);
+            identities.AddRange(page.Value.Identities);
+            if (page.Value.Identities.Count == 0 || identities.Count >= page.Value.Count)
+            {
+                return identities;
+            }
+        }
+    }
+
+    private BiometricSignInResult BiometricResult(ChallengeOutcome outcome, string? challengeId, string? errorCode, string? requestRef) => new()
+    {
+        Outcome = outcome,
+        Session = this,
+        ChallengeId = challengeId,
+        ErrorCode = errorCode,
+        RequestRef = requestRef,
+    };
+}

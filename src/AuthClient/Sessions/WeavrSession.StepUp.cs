@@ -1,0 +1,319 @@
+using System.Text.RegularExpressions;
+using AuthClient.Errors;
+using AuthClient.Sessions.Internal;
+using AuthClient.Weavr;
+using AuthClient.Weavr.Internal;
+using AuthClient.Weavr.Models;
+using AuthClient.Webhooks;
+
+namespace AuthClient.Sessions;
+
+/// <summary>Step-up: OTP and push, single-flight, and the shared OTP code loop.</summary>
+public sealed partial class WeavrSession
+{
+    /// <inheritdoc />
+    public Task<ChallengeResult> StepUpAsync(CancellationToken cancellationToken = default) =>
+        StepUpExplicitAsync(Options.StepUpMethod, null, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ChallengeResult> StepUpWithOtpAsync(CancellationToken cancellationToken = default) =>
+        StepUpExplicitAsync(StepUpMethod.Otp, null, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ChallengeResult> StepUpWithPushAsync(ScaChannel? channel = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        if (channel is { } requested)
+        {
+            WeavrInputGuard.Channel(requested, nameof(channel), "Push step-up", ScaChannel.Authy, ScaChannel.Biometric);
+        }
+
+        if (timeout is { } wait)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(wait, TimeSpan.Zero, nameof(timeout));
+        }
+
+        return StepUpExplicitAsync(StepUpMethod.Push, channel, timeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ChallengeResult> StartOtpStepUpAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var lease = Acquire(nameof(StartOtpStepUpAsync), AccessStates);
+            var channel = Options.OtpChannel;
+            return await ChallengeAsync(lease, (client, options, ct) => client.StartOtpStepUpAsync(channel, options, ct), channel, ChallengeOutcome.Sent, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await PersistAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ChallengeResult> VerifyOtpStepUpAsync(string verificationCode, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.VerificationCode(verificationCode, nameof(verificationCode));
+        try
+        {
+            var lease = Acquire(nameof(VerifyOtpStepUpAsync), AccessStates);
+            return await VerifyOtpStepUpCoreAsync(lease, verificationCode, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await PersistAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ChallengeResult> StepUpExplicitAsync(StepUpMethod method, ScaChannel? channel, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EnsureSteppedUpAsync(method, channel, timeout, null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await PersistAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Steps up, single-flight. <paramref name="refused"/> is the lease of a call Weavr answered <c>STEP_UP_REQUIRED</c>:
+    /// when a step-up ended after that call was sent, the call shares its outcome (replayed on success, failed
+    /// otherwise) instead of starting another challenge. Without it (an explicit step-up) a stepped-up session returns at once.
+    /// </summary>
+    private async Task<ChallengeResult> EnsureSteppedUpAsync(StepUpMethod method, ScaChannel? channel, TimeSpan? timeout, Lease? refused, CancellationToken cancellationToken)
+    {
+        SharedFlight<ChallengeResult> flight;
+        var created = false;
+        Lease lease = default;
+        try
+        {
+            lock (_sync)
+            {
+                RefreshLocked();
+                if (!IsAccess(_state))
+                {
+                    throw StateErrorLocked("Step-up", AccessStates);
+                }
+
+                var sameToken = refused is { } r && ReferenceEquals(r.Token, _token);
+                if (_state == WeavrSessionState.SteppedUp && (refused is null || !sameToken || _stepUpGeneration > refused.Value.StepUpGeneration))
+                {
+                    return new ChallengeResult
+                    {
+                        Outcome = ChallengeOutcome.AlreadyVerified,
+                        Channel = method == StepUpMethod.Otp ? Options.OtpChannel : channel ?? Options.PushChannel,
+                    };
+                }
+
+                if (sameToken && _stepUpGeneration > refused!.Value.StepUpGeneration && _lastStepUp is { Succeeded: false } failed)
+                {
+                    return failed;
+                }
+
+                if (_stepUpFlight is { IsAbandoned: false } inFlight)
+                {
+                    flight = inFlight;
+                }
+                else
+                {
+                    if (_state == WeavrSessionState.SteppedUp)
+                    {
+                        // Weavr refused the stepped-up token: it no longer counts as stepped up.
+                        _tokenStatus = AccessTokenStatus.Standard;
+                        SetStateLocked(WeavrSessionState.Access);
+                    }
+
+                    flight = _stepUpFlight = new SharedFlight<ChallengeResult>();
+                    lease = new Lease(_token!, _stepUpGeneration);
+                    created = true;
+                }
+
+                flight.Join();
+            }
+        }
+        finally
+        {
+            RaisePending();
+        }
+
+        if (created)
+        {
+            _ = flight.RunAsync(async ct =>
+            {
+                ChallengeResult? result = null;
+                try
+                {
+                    result = method == StepUpMethod.Otp
+                        ? await RunOtpStepUpAsync(lease, ct).ConfigureAwait(false)
+                        : await RunPushStepUpAsync(lease, channel ?? Options.PushChannel, timeout ?? Options.PushTimeout, ct).ConfigureAwait(false);
+                    return result;
+                }
+                finally
+                {
+                    lock (_sync)
+                    {
+                        if (ReferenceEquals(_stepUpFlight, flight))
+                        {
+                            _stepUpFlight = null;
+                            _stepUpGeneration++;
+                            _lastStepUp = result;
+                        }
+                    }
+                }
+            });
+        }
+
+        return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ChallengeResult> RunOtpStepUpAsync(Lease lease, CancellationToken cancellationToken)
+    {
+        RequireCodeProvider();
+        var channel = Options.OtpChannel;
+        var sent = await ChallengeAsync(lease, (client, options, ct) => client.StartOtpStepUpAsync(channel, options, ct), channel, ChallengeOutcome.Sent, cancellationToken).ConfigureAwait(false);
+        return sent.Outcome != ChallengeOutcome.Sent
+            ? sent
+            : await VerifyWithCodesAsync(OtpPurpose.StepUp, channel, code => VerifyOtpStepUpCoreAsync(lease, code, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ChallengeResult> VerifyOtpStepUpCoreAsync(Lease lease, string code, CancellationToken cancellationToken)
+    {
+        var channel = Options.OtpChannel;
+        var result = await ChallengeAsync(lease, (client, options, ct) => client.VerifyOtpStepUpAsync(channel, code, options, ct), channel, ChallengeOutcome.Verified, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            MarkSteppedUp(lease.Token);
+        }
+
+        return result;
+    }
+
+    private async Task<ChallengeResult> RunPushStepUpAsync(Lease lease, ScaChannel channel, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        WeavrResponse<PushChallenge> started;
+        try
+        {
+            started = await SendAsync(lease, (client, options, ct) => client.StartPushStepUpAsync(channel, options, ct), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WeavrConflictException ex)
+        {
+            return FromConflict(ex, channel);
+        }
+
+        var challengeId = started.Value.Id;
+        StepUpEvent answer;
+        using (var waiter = _services.Challenges.ExpectStepUp(challengeId))
+        {
+            try
+            {
+                answer = await waiter.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return new ChallengeResult { Outcome = ChallengeOutcome.TimedOut, Channel = channel, ChallengeId = challengeId, RequestRef = started.RequestRef };
+            }
+        }
+
+        var outcome = ChallengeOutcomes.FromWebhookStatus(answer.Status);
+        if (outcome == ChallengeOutcome.Verified)
+        {
+            MarkSteppedUp(lease.Token);
+        }
+
+        return new ChallengeResult
+        {
+            Outcome = outcome,
+            Channel = channel,
+            ChallengeId = challengeId,
+            ErrorCode = outcome == ChallengeOutcome.Rejected ? answer.Status.Value : null,
+            RequestRef = started.RequestRef,
+        };
+    }
+
+    private void MarkSteppedUp(Primitives.Secret token)
+    {
+        lock (_sync)
+        {
+            // The same token is now stepped up; a stale answer for a replaced token changes nothing.
+            if (ReferenceEquals(_token, token) && IsAccess(_state))
+            {
+                _tokenStatus = AccessTokenStatus.SteppedUp;
+                _stepUpGeneration++;
+                SetStateLocked(WeavrSessionState.SteppedUp);
+            }
+        }
+
+        RaisePending();
+    }
+
+    /// <summary>Sends a challenge call; a 409 becomes a typed outcome, success becomes <paramref name="success"/>.</summary>
+    private async Task<ChallengeResult> ChallengeAsync(Lease lease, Func<IWeavrAuthClient, WeavrCallOptions, CancellationToken, Task<WeavrResponse>> call, ScaChannel channel, ChallengeOutcome success, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await SendAsync(lease, call, null, cancellationToken).ConfigureAwait(false);
+            return new ChallengeResult { Outcome = success, Channel = channel, RequestRef = response.RequestRef };
+        }
+        catch (WeavrConflictException ex)
+        {
+            return FromConflict(ex, channel);
+        }
+    }
+
+    private static ChallengeResult FromConflict(WeavrConflictException conflict, ScaChannel channel)
+    {
+        var outcome = ChallengeOutcomes.FromErrorCode(conflict.ErrorCode);
+        return new ChallengeResult
+        {
+            Outcome = outcome,
+            Channel = channel,
+            ErrorCode = conflict.ErrorCode,
+            RequestRef = conflict.RequestRef,
+            RetryAfter = ChallengeOutcomes.RetryAfter(outcome),
+        };
+    }
+
+    /// <summary>Asks the code provider for codes and verifies them until one passes, the user gives up, or attempts run out.</summary>
+    private async Task<ChallengeResult> VerifyWithCodesAsync(OtpPurpose purpose, ScaChannel channel, Func<string, Task<ChallengeResult>> verify, CancellationToken cancellationToken)
+    {
+        var provider = RequireCodeProvider();
+        ChallengeResult? last = null;
+        for (var attempt = 1; attempt <= Options.MaxOtpAttempts; attempt++)
+        {
+            var request = new OtpCodeRequest
+            {
+                UserKey = UserKey,
+                Channel = channel,
+                Purpose = purpose,
+                Attempt = attempt,
+                PreviousOutcome = last?.Outcome,
+                Identity = Identity,
+            };
+            var code = await provider.GetCodeAsync(request, cancellationToken).ConfigureAwait(false);
+            if (code is null)
+            {
+                return new ChallengeResult { Outcome = ChallengeOutcome.CodeNotProvided, Channel = channel, CodeAttempts = attempt - 1 };
+            }
+
+            // A mistyped code is refused here, without spending one of the server's attempts.
+            last = OtpCodeFormat().IsMatch(code.Reveal())
+                ? await verify(code.Reveal()).ConfigureAwait(false) with { CodeAttempts = attempt }
+                : new ChallengeResult { Outcome = ChallengeOutcome.VerificationCodeInvalid, Channel = channel, CodeAttempts = attempt };
+            if (!last.CanVerifyAgain)
+            {
+                return last;
+            }
+        }
+
+        return last!;
+    }
+
+    private IOtpCodeProvider RequireCodeProvider() => _services.CodeProvider
+        ?? throw new InvalidOperationException(
+            $"OTP step-up and enrolment need an {nameof(IOtpCodeProvider)}: register one in DI, or use StartOtpStepUpAsync/VerifyOtpStepUpAsync with an explicit code. Nothing was sent.");
+
+    [GeneratedRegex("^[0-9]{6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OtpCodeFormat();
+}

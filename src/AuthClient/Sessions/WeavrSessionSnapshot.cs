@@ -1,0 +1,53 @@
+using AuthClient.Weavr.Models;
+
+namespace AuthClient.Sessions;
+
+/// <summary>
+/// A serializable picture of a session, kept by an <see cref="IWeavrSessionStore"/>. It holds the raw tokens as
+/// strings so a store can persist it (encrypt it at rest in a distributed store); <see cref="ToString"/> never prints
+/// them. Serialize it with <see cref="WeavrSessionSnapshotSerializer"/> (AOT-safe).
+/// </summary>
+public sealed record WeavrSessionSnapshot
+{
+    /// <summary>Gets the application's key of the user.</summary>
+    public required string UserKey { get; init; }
+
+    /// <summary>Gets the state when the snapshot was taken (expiry is re-evaluated from <see cref="LastActivityAt"/>).</summary>
+    public required WeavrSessionState State { get; init; }
+
+    /// <summary>Gets the current bearer token (AUTH, ACCESS or temporary, by <see cref="State"/>), if any. Secret.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Gets the AUTH token kept to exchange again for an ACCESS token, if any. Secret.</summary>
+    public string? AuthToken { get; init; }
+
+    /// <summary>Gets the ACCESS token's status, if the session holds one.</summary>
+    public AccessTokenStatus? TokenStatus { get; init; }
+
+    /// <summary>Gets the identity the session acts as (or will be exchanged for).</summary>
+    public IdentityId? Identity { get; init; }
+
+    /// <summary>Gets the credential that signed in.</summary>
+    public CredentialId? Credential { get; init; }
+
+    /// <summary>Gets the identities listed at sign-in.</summary>
+    public IReadOnlyList<UserIdentity> Identities { get; init; } = [];
+
+    /// <summary>Gets the time of the last successful call (the idle timeout runs from it).</summary>
+    public DateTimeOffset? LastActivityAt { get; init; }
+
+    /// <summary>Gets when a lock ends, in <see cref="WeavrSessionState.Locked"/>.</summary>
+    public DateTimeOffset? LockedUntil { get; init; }
+
+    /// <summary>Gets the snapshot's version: it grows with every change of the session in this process.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Describes the snapshot without its tokens.</summary>
+    /// <returns>A description without secrets.</returns>
+    public override string ToString() =>
+        $"WeavrSessionSnapshot {{ UserKey = {UserKey}, State = {State}, Token = {Redact(Token)}, AuthToken = {Redact(AuthToken)}, " +
+        $"TokenStatus = {TokenStatus}, Identity = {Identity?.Type}/{Identity?.Id}, LastActivityAt = {LastActivityAt:O}, " +
+        $"LockedUntil = {LockedUntil:O}, Version = {Version} }}";
+
+    private static string Redact(string? token) => token is null ? "null" : "[redacted]";
+}
