@@ -95,6 +95,7 @@ public static class AuthClientServiceCollectionExtensions
                     ? await WeavrErrorMapper.MapAsync(response, timeProvider).ConfigureAwait(false)
                     : await TransmitErrorMapper.MapAsync(response).ConfigureAwait(false),
             TransportExceptionFactory = (request, exception, cancellationToken) => TransportErrorMapper.Map(api, request, exception, cancellationToken),
+            DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(InvalidResponseMapper.Map(api, response, exception)),
         };
     }
 
