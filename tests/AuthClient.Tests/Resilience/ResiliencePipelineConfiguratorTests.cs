@@ -378,6 +378,42 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     }
 
     [Fact]
+    public async Task EnrolOtp_ConnectionRefused_ThrowsTransportExceptionForOperationsWithoutBody()
+    {
+        using var harness = OpsHarness.Create(OpsLoopback.ClosedUrl(), o => o.Resilience.MaxRetryAttempts = 0);
+
+        var ex = await Assert.ThrowsAsync<AuthClientTransportException>(() => harness.Weavr.EnrolOtpAsync(ScaChannel.Sms, WithToken));
+
+        Assert.False(ex.OutcomeUnknown);
+        Assert.NotNull(ex.IdempotencyRef);
+        Assert.Equal(1, harness.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task StartOtpStepUp_EveryAttemptTimesOut_RetriesThenThrowsTimeoutWithTheIdempotencyRef()
+    {
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS").UsingPost()).RespondWith(Response.Create().WithCallback(_held.RespondAsync));
+        using var harness = OpsHarness.Create(_server.MultiUrl(), o =>
+        {
+            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
+            o.Resilience.MaxRetryAttempts = 1;
+        });
+
+        var call = harness.Weavr.StartOtpStepUpAsync(ScaChannel.Sms, WithToken);
+        await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await harness.Time.WaitForTimerAsync(DefaultBaseDelay);
+        harness.Time.Advance(DefaultBaseDelay);
+        await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5), occurrence: 2);
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var ex = await Assert.ThrowsAsync<AuthClientTimeoutException>(() => call);
+        Assert.True(ex.OutcomeUnknown);
+        Assert.Equal(2, harness.Attempts.Count);
+        Assert.NotNull(ex.IdempotencyRef);
+    }
+
+    [Fact]
     public async Task GetIdentities_CallerCancels_ThrowsOperationCanceledWithoutRetry()
     {
         _server.Given(Request.Create().WithPath("/multi/identities").UsingGet())
