@@ -43,6 +43,13 @@ public static class AuthClientServiceCollectionExtensions
     private static AuthClientBuilder AddCore(IServiceCollection services, Action<OptionsBuilder<AuthClientOptions>> configureOptions)
     {
         configureOptions(services.AddOptions<AuthClientOptions>().ValidateOnStart());
+        if (services.Any(d => d.ServiceType == typeof(AuthClientMarker)))
+        {
+            // A second call only adds configuration: registering the handlers again would nest a second retry loop.
+            return new AuthClientBuilder(services, services.AddHttpClient(WeavrClientName), services.AddHttpClient(TransmitRegistration.ClientName));
+        }
+
+        services.AddSingleton<AuthClientMarker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthClientOptions>, AuthClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWeavrTokenSource, NoWeavrTokenSource>();
