@@ -71,12 +71,12 @@ internal static partial class WeavrInputGuard
         }
     }
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex("^[0-9]{6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{6}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex("^[0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex DigitsPattern();
 }
