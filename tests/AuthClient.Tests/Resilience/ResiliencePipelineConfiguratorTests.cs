@@ -216,6 +216,46 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     }
 
     [Fact]
+    public async Task GetIdentities_429WithRetryAfterDate_WaitsUntilThatTime()
+    {
+        // OpsTimeProvider starts at 2025-01-01T00:00:00Z, so this date is 5 s away.
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "1"))
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "Wed, 01 Jan 2025 00:00:05 GMT"));
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "2"))
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
+        using var harness = OpsHarness.Create(_server.MultiUrl());
+
+        var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
+        await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        Assert.Single(_server.LogEntries);
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await call;
+
+        Assert.Equal(2, _server.LogEntries.Count());
+    }
+
+    [Fact]
+    public async Task VerifyOtpStepUp_503WithDefaultJitter_RetriesAfterARandomisedDelayWithinMaxDelay()
+    {
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(OpsAttemptCounter.Header, "1"))
+            .RespondWith(Response.Create().WithStatusCode(503));
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(OpsAttemptCounter.Header, "2"))
+            .RespondWith(Response.Create().WithStatusCode(204));
+        using var harness = OpsHarness.Create(_server.MultiUrl(), o => o.Resilience.UseJitter = true);
+        static bool IsBackoff(TimeSpan due) => due > TimeSpan.Zero && due < TimeSpan.FromSeconds(10); // Not the 10 s / 60 s timeouts.
+
+        var call = harness.Weavr.VerifyOtpStepUpAsync(ScaChannel.Sms, "123456", WithToken);
+        await harness.Time.WaitForTimerAsync(IsBackoff);
+        var delay = harness.Time.DueTimes.Single(IsBackoff);
+        Assert.Single(_server.LogEntries);
+        harness.Time.Advance(delay);
+        await call;
+
+        Assert.Equal(2, _server.LogEntries.Count());
+        Assert.InRange(delay, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task GetIdentities_429WithRetryAfterBeyondMaxRetryAfter_ThrowsRateLimitedWithoutRetrying()
     {
         _server.Given(Request.Create().WithPath("/multi/identities").UsingGet())
