@@ -43,6 +43,13 @@ public static class AuthClientServiceCollectionExtensions
     private static AuthClientBuilder AddCore(IServiceCollection services, Action<OptionsBuilder<AuthClientOptions>> configureOptions)
     {
         configureOptions(services.AddOptions<AuthClientOptions>().ValidateOnStart());
+        if (services.Any(d => d.ServiceType == typeof(AuthClientMarker)))
+        {
+            // A second call only adds configuration: registering the handlers again would nest a second retry loop.
+            return new AuthClientBuilder(services, services.AddHttpClient(WeavrClientName), services.AddHttpClient(TransmitRegistration.ClientName));
+        }
+
+        services.AddSingleton<AuthClientMarker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthClientOptions>, AuthClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWeavrTokenSource, NoWeavrTokenSource>();
@@ -96,6 +103,7 @@ public static class AuthClientServiceCollectionExtensions
                     : await TransmitErrorMapper.MapAsync(response).ConfigureAwait(false),
             DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(DeserializationErrorMapper.Map(api, response, exception)),
             TransportExceptionFactory = (request, exception, cancellationToken) => TransportErrorMapper.Map(api, request, exception, cancellationToken),
+            DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(InvalidResponseMapper.Map(api, response, exception)),
         };
     }
 

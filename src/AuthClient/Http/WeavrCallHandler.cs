@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AuthClient.Errors.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
 using Microsoft.Extensions.Logging;
@@ -50,7 +51,16 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger)
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, operation, ex.GetType().Name, context.IdempotencyRef, context.Attempts, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            throw;
+
+            // Typed here, not only in Refit's TransportExceptionFactory: Refit does not call that factory for
+            // operations without a response body, which would otherwise leak raw HttpRequestException/Polly timeouts.
+            var mapped = TransportErrorMapper.Map("Weavr", request, ex, cancellationToken);
+            if (ReferenceEquals(mapped, ex))
+            {
+                throw;
+            }
+
+            throw mapped;
         }
     }
 

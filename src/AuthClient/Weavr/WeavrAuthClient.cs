@@ -23,7 +23,7 @@ public sealed class WeavrAuthClient(IWeavrApi api) : IWeavrAuthClient
             var result = new PasswordLoginResult
             {
                 Outcome = PasswordLoginOutcome.Authenticated,
-                Token = body.Token ?? throw new AuthClientException("Weavr login answered 200 without a token."),
+                Token = body?.Token ?? throw new AuthClientException("Weavr login answered without a token."),
                 TokenType = body.TokenType,
                 Identity = body.Identity,
                 Credentials = body.Credentials,

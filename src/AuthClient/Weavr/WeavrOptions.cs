@@ -3,13 +3,27 @@ namespace AuthClient.Weavr;
 /// <summary>Weavr Multi connection settings.</summary>
 public sealed class WeavrOptions
 {
-    /// <summary>Gets or sets the Multi base URL. Default <see cref="WeavrEnvironments.Sandbox"/>. Must be https unless loopback.</summary>
-    public Uri BaseUrl { get; set; } = WeavrEnvironments.Sandbox;
+    private Uri? _baseUrl;
+
+    /// <summary>Gets or sets the named deployment to call. Default <see cref="WeavrEnvironment.Sandbox"/>. Ignored when
+    /// <see cref="BaseUrl"/> is set.</summary>
+    public WeavrEnvironment Environment { get; set; } = WeavrEnvironment.Sandbox;
+
+    /// <summary>Gets or sets the Multi base URL. Must be https unless loopback. When not set, the URL of
+    /// <see cref="Environment"/>; when set, it wins over <see cref="Environment"/> (e.g. a local emulator).</summary>
+    public Uri BaseUrl
+    {
+        get => _baseUrl ?? (Enum.IsDefined(Environment) ? WeavrEnvironments.BaseUrlOf(Environment) : WeavrEnvironments.Sandbox);
+        set => _baseUrl = value;
+    }
+
+    /// <summary>Gets a value indicating whether <see cref="BaseUrl"/> was set explicitly.</summary>
+    internal bool HasExplicitBaseUrl => _baseUrl is not null;
 
     /// <summary>Gets or sets the api key of your User/Delegate API client (Embedder Portal). Required. Never logged.</summary>
     public string ApiKey { get; set; } = string.Empty;
 
-    /// <summary>Returns the type name only: the api key is never printed.</summary>
+    /// <summary>Describes the options without the api key, which is never printed.</summary>
     /// <returns>A description without secrets.</returns>
-    public override string ToString() => $"WeavrOptions {{ BaseUrl = {BaseUrl}, ApiKey = [redacted] }}";
+    public override string ToString() => $"WeavrOptions {{ Environment = {Environment}, BaseUrl = {BaseUrl}, ApiKey = [redacted] }}";
 }

@@ -1,4 +1,5 @@
 using AuthClient.Transmit.Internal;
+using AuthClient.Weavr;
 using Microsoft.Extensions.Options;
 
 namespace AuthClient.DependencyInjection.Internal;
@@ -9,7 +10,15 @@ internal sealed class AuthClientOptionsValidator : IValidateOptions<AuthClientOp
     public ValidateOptionsResult Validate(string? name, AuthClientOptions options)
     {
         var failures = new List<string>();
-        CheckBaseUrl(options.Weavr.BaseUrl, "Weavr.BaseUrl", failures);
+        if (!options.Weavr.HasExplicitBaseUrl && !Enum.IsDefined(options.Weavr.Environment))
+        {
+            failures.Add($"Weavr.Environment must be one of {string.Join(", ", Enum.GetNames<WeavrEnvironment>())} (or set Weavr.BaseUrl).");
+        }
+        else
+        {
+            CheckBaseUrl(options.Weavr.BaseUrl, "Weavr.BaseUrl", failures);
+        }
+
         if (string.IsNullOrWhiteSpace(options.Weavr.ApiKey))
         {
             failures.Add("Weavr.ApiKey is required (the api key of your Weavr API client).");
