@@ -53,6 +53,7 @@ public static class AuthClientServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthClientOptions>, AuthClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWeavrTokenSource, NoWeavrTokenSource>();
+        services.TryAddSingleton<AuthClientHttpLogger>();
         services.TryAddTransient<WeavrCallHandler>();
         services.TryAddTransient<WeavrApiKeyHandler>();
         services.TryAddTransient<WeavrBearerTokenHandler>();
@@ -73,7 +74,9 @@ public static class AuthClientServiceCollectionExtensions
             .AddResilienceHandlerFromOptions(WeavrClientName)
             .AddHttpMessageHandler<WeavrApiKeyHandler>()
             .AddHttpMessageHandler<WeavrBearerTokenHandler>()
-            .RedactLoggedHeaders(IsRedactedHeader);
+            .RemoveAllLoggers()
+            .AddLogger<AuthClientHttpLogger>()
+            .RedactLoggedHeaders(IsRedactedHeader); // Kept in case an application adds the default logger back.
 
         services.TryAddTransient<IWeavrAuthClient, WeavrAuthClient>();
         var transmit = TransmitRegistration.Add(services);
@@ -101,7 +104,6 @@ public static class AuthClientServiceCollectionExtensions
                 : api == "Weavr"
                     ? await WeavrErrorMapper.MapAsync(response, timeProvider).ConfigureAwait(false)
                     : await TransmitErrorMapper.MapAsync(response).ConfigureAwait(false),
-            DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(DeserializationErrorMapper.Map(api, response, exception)),
             TransportExceptionFactory = (request, exception, cancellationToken) => TransportErrorMapper.Map(api, request, exception, cancellationToken),
             DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(InvalidResponseMapper.Map(api, response, exception)),
         };

@@ -20,6 +20,7 @@ public sealed partial class PublicApiConventionTests
         "AuthClient.Errors.AuthClientTransportException",
         "AuthClient.Errors.WeavrApiException",
         "AuthClient.Errors.WeavrConflictException",
+        "AuthClient.Sessions.WeavrSessionException",
         "AuthClient.Weavr.WeavrResponse",
     ];
 

@@ -356,7 +356,7 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
     [InlineData("loginWithPassword", "{not json")]
     [InlineData("requestAccessToken", """{"token":42,"identity":"nope"}""")]
     [InlineData("authFactorsGet", """{"factors":"not-a-list"}""")]
-    public async Task MalformedSuccessBody_ThrowsWeavrApiExceptionNotRefits(string operation, string body)
+    public async Task MalformedSuccessBody_ThrowsInvalidResponseNotRefits(string operation, string body)
     {
         // Refit's ApiException carries the live request (Authorization header included): it must never escape.
         var op = WeavrEndpointCases.Get(operation);
@@ -365,11 +365,11 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
 
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => op.Invoke(sut.Client, WeavrEndpointCases.CallOptions()));
 
-        var api = Assert.IsType<WeavrApiException>(ex);
-        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
-        Assert.Equal(RequestRef, api.RequestRef);
-        Assert.Null(api.Details.ResponseBody); // A success body may hold a token: never kept.
-        Assert.Contains("not the documented JSON", api.Message, StringComparison.Ordinal);
+        var invalid = Assert.IsType<AuthClientInvalidResponseException>(ex);
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Equal(RequestRef, invalid.RequestRef);
+        Assert.DoesNotContain(body, invalid.ToString(), StringComparison.Ordinal); // A success body may hold a token: never kept.
+        Assert.Contains("not the documented JSON", invalid.Message, StringComparison.Ordinal);
         for (var inner = ex; inner is not null; inner = inner.InnerException)
         {
             Assert.False(inner is ApiException, $"Refit's {inner.GetType().Name} escaped.");

@@ -1,4 +1,5 @@
 using AuthClient.DependencyInjection;
+using AuthClient.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,6 @@ internal static class TransmitRegistration
         services.TryAddSingleton<TransmitClientTokenProvider>();
         services.TryAddSingleton<ITransmitClientTokenProvider>(sp => sp.GetRequiredService<TransmitClientTokenProvider>());
         services.TryAddTransient<TransmitAuthorizationHandler>();
-        services.TryAddSingleton<TransmitHttpLogger>();
         services.TryAddTransient<TransmitTransportErrorHandler>();
 
         // Token endpoint, at the host root: transport-error mapping and resilience only (no authorization handler: it
@@ -35,7 +35,7 @@ internal static class TransmitRegistration
             .AddHttpMessageHandler<TransmitTransportErrorHandler>()
             .AddResilienceHandlerFromOptions(TokenClientName)
             .RemoveAllLoggers()
-            .AddLogger<TransmitHttpLogger>()
+            .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
         // Mobile-biometrics API under /cis. Handler order (outermost first):
@@ -44,7 +44,7 @@ internal static class TransmitRegistration
         // 3. authorization, inside the retry loop: each attempt carries the current token, and a 401 renews the
         //    client token once before the response reaches the retry strategy.
         // Logging: the factory's default loggers are removed because their structured state holds raw header values
-        // (RedactLoggedHeaders only redacts the rendered text); TransmitHttpLogger logs no header at all. Redaction
+        // (RedactLoggedHeaders only redacts the rendered text); AuthClientHttpLogger logs no header at all. Redaction
         // stays set in case an application adds the default logger back.
         var api = services
             .AddRefitGeneratedClient<ITransmitBiometricsApi>(
@@ -58,7 +58,7 @@ internal static class TransmitRegistration
             .AddResilienceHandlerFromOptions(ClientName)
             .AddHttpMessageHandler<TransmitAuthorizationHandler>()
             .RemoveAllLoggers()
-            .AddLogger<TransmitHttpLogger>()
+            .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
         services.TryAddTransient<ITransmitBiometricsClient, TransmitBiometricsClient>();

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Http.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace AuthClient.Http;
+
+/// <summary>
+/// Logs each HTTP attempt of the Weavr and Transmit clients by method, path, status and duration, and never a header
+/// or a body. It replaces IHttpClientFactory's default loggers, whose structured state carries raw header values
+/// (api key and bearer token included) even though their rendered text is redacted.
+/// </summary>
+internal sealed partial class AuthClientHttpLogger(ILogger<AuthClientHttpLogger> logger) : IHttpClientLogger
+{
+    public object? LogRequestStart(HttpRequestMessage request)
+    {
+        LogStart(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath);
+        return null;
+    }
+
+    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed) =>
+        LogStop(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath, (int)response.StatusCode, elapsed.TotalMilliseconds);
+
+    public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed) =>
+        LogFailed(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath, exception.GetType().Name, elapsed.TotalMilliseconds);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Trace, Message = "{Method} {Host}{Path} sending")]
+    private static partial void LogStart(ILogger logger, string method, string? host, string? path);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Debug, Message = "{Method} {Host}{Path} answered {StatusCode} in {ElapsedMs:F1} ms")]
+    private static partial void LogStop(ILogger logger, string method, string? host, string? path, int statusCode, double elapsedMs);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Debug, Message = "{Method} {Host}{Path} failed without an answer ({ErrorType}) after {ElapsedMs:F1} ms")]
+    private static partial void LogFailed(ILogger logger, string method, string? host, string? path, string errorType, double elapsedMs);
+}
