@@ -1,4 +1,6 @@
+using AuthClient.Primitives;
 using AuthClient.Weavr.Models;
+using AuthClient.Webhooks;
 
 namespace AuthClient.Testing.Internal;
 
@@ -54,9 +56,7 @@ internal sealed partial class SandboxEngine
     /// <summary>Answers a pending challenge for the simulated user and sends the resulting webhook.</summary>
     public Task<SandboxWebhookDelivery> CompleteAsync(string challengeId, SandboxChallengeOutcome outcome, CancellationToken cancellationToken)
     {
-        string path;
-        byte[] body;
-        long timestamp;
+        WeavrWebhookEvent webhookEvent;
         lock (_gate)
         {
             if (!_challenges.TryGetValue(challengeId, out var challenge))
@@ -71,12 +71,10 @@ internal sealed partial class SandboxEngine
 
             challenge.Outcome = outcome;
             challenge.ExpiryTimer?.Dispose();
-            var now = _time.GetUtcNow();
-            timestamp = now.ToUnixTimeMilliseconds();
-            (path, body) = Answer(challenge, outcome, timestamp);
+            webhookEvent = Answer(challenge, outcome, _time.GetUtcNow());
         }
 
-        return _webhooks.DeliverAsync(path, body, timestamp, cancellationToken);
+        return _webhooks.DeliverAsync(webhookEvent, cancellationToken);
     }
 
     private PushChallengeState CreateChallenge(SandboxChallengeKind kind, ScaChannel channel, UserState user, IdentityId identity, TokenState? token)
@@ -147,24 +145,32 @@ internal sealed partial class SandboxEngine
         });
     }
 
-    private (string Path, byte[] Body) Answer(PushChallengeState challenge, SandboxChallengeOutcome outcome, long timestamp)
+    private WeavrWebhookEvent Answer(PushChallengeState challenge, SandboxChallengeOutcome outcome, DateTimeOffset now)
     {
         var user = challenge.User;
+        var callRef = Guid.NewGuid().ToString("N");
         switch (challenge.Kind)
         {
             case SandboxChallengeKind.PushEnrolment:
                 var status = outcome == SandboxChallengeOutcome.Approved ? ScaFactorStatus.Active : ScaFactorStatus.Inactive;
                 user.Factors[challenge.Channel.Value] = status;
-                return ("/authentication_factors/watch", EnrolmentEventBody(user.Credential, challenge.Channel.Value, status.Value, timestamp));
+                return new EnrolmentEvent
+                {
+                    CallRef = callRef,
+                    PublishedAt = now,
+                    CredentialId = user.Credential,
+                    Type = challenge.Channel.Value,
+                    Status = status,
+                };
 
             case SandboxChallengeKind.BiometricLogin:
-                string? authToken = null;
+                Secret? authToken = null;
                 if (outcome == SandboxChallengeOutcome.Approved)
                 {
-                    authToken = IssueToken(TokenKind.Auth, user, challenge.Identity, NextLoginId(), fromBiometricLogin: true).Value;
+                    authToken = new Secret(IssueToken(TokenKind.Auth, user, challenge.Identity, NextLoginId(), fromBiometricLogin: true).Value);
                 }
 
-                return ("/stepup/watch", StepUpEventBody(challenge, "BIOMETRIC", outcome, authToken, timestamp));
+                return StepUpEvent(challenge, callRef, now, StepUpEventTypes.Biometric, outcome, authToken);
 
             default:
                 if (outcome == SandboxChallengeOutcome.Approved && challenge.Token is { Revoked: false } token)
@@ -172,42 +178,27 @@ internal sealed partial class SandboxEngine
                     token.SteppedUp = true;
                 }
 
-                var type = challenge.Channel == ScaChannel.Authy ? "AUTHY_PUSH" : "BIOMETRIC";
-                return ("/stepup/watch", StepUpEventBody(challenge, type, outcome, outcome == SandboxChallengeOutcome.Approved ? string.Empty : null, timestamp));
+                // Weavr sends "authToken": "" for a verified push step-up: it steps the existing token up.
+                var type = challenge.Channel == ScaChannel.Authy ? StepUpEventTypes.AuthyPush : StepUpEventTypes.Biometric;
+                return StepUpEvent(challenge, callRef, now, type, outcome, outcome == SandboxChallengeOutcome.Approved ? new Secret(string.Empty) : null);
         }
     }
 
-    private static byte[] StepUpEventBody(PushChallengeState challenge, string type, SandboxChallengeOutcome outcome, string? authToken, long timestamp) =>
-        JsonBody.Write((challenge, type, outcome, authToken, timestamp), static (w, s) =>
+    private static StepUpEvent StepUpEvent(PushChallengeState challenge, string callRef, DateTimeOffset now, string type, SandboxChallengeOutcome outcome, Secret? authToken) =>
+        new()
         {
-            w.WriteStartObject();
-            JsonBody.WriteCredential(w, "credential", s.challenge.User.Credential);
-            JsonBody.WriteIdentity(w, "identity", s.challenge.Identity);
-            w.WriteString("challengeId", s.challenge.Id);
-            w.WriteString("type", s.type);
-            w.WriteString("status", s.outcome switch
+            CallRef = callRef,
+            PublishedAt = now,
+            Credential = challenge.User.Credential,
+            Identity = new WebhookIdentity(challenge.Identity.Type.Value, challenge.Identity.Id),
+            ChallengeId = challenge.Id,
+            Type = type,
+            Status = outcome switch
             {
-                SandboxChallengeOutcome.Approved => "VERIFIED",
-                SandboxChallengeOutcome.Declined => "DECLINED",
-                _ => "EXPIRED",
-            });
-            w.WriteString("publishedTimestamp", s.timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (s.authToken is not null)
-            {
-                w.WriteString("authToken", s.authToken);
-            }
-
-            w.WriteEndObject();
-        });
-
-    private static byte[] EnrolmentEventBody(CredentialId credential, string type, string status, long timestamp) =>
-        JsonBody.Write((credential, type, status, timestamp), static (w, s) =>
-        {
-            w.WriteStartObject();
-            JsonBody.WriteCredential(w, "credentialId", s.credential);
-            w.WriteString("type", s.type);
-            w.WriteString("status", s.status);
-            w.WriteString("publishedTimestamp", s.timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteEndObject();
-        });
+                SandboxChallengeOutcome.Approved => WebhookChallengeStatus.Verified,
+                SandboxChallengeOutcome.Declined => WebhookChallengeStatus.Declined,
+                _ => WebhookChallengeStatus.Expired,
+            },
+            AuthToken = authToken,
+        };
 }

@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
+using AuthClient.Webhooks;
 
 namespace AuthClient.Testing.Internal;
 
@@ -35,19 +36,22 @@ internal sealed class WebhookDispatcher : IDisposable
         }
     }
 
-    public async Task<SandboxWebhookDelivery> DeliverAsync(string path, byte[] body, long publishedTimestamp, CancellationToken cancellationToken)
+    /// <summary>Serializes and signs the event with the SDK's own <see cref="WeavrWebhookSerializer"/> and
+    /// <see cref="WeavrWebhookSigner"/> (what the receiver verifies), then POSTs it once.</summary>
+    public async Task<SandboxWebhookDelivery> DeliverAsync(WeavrWebhookEvent webhookEvent, CancellationToken cancellationToken)
     {
-        var callRef = Guid.NewGuid().ToString("N");
-        var timestamp = publishedTimestamp.ToString(CultureInfo.InvariantCulture);
-        var signature = WebhookSigner.SignatureV2(_apiKey, callRef, body, timestamp);
+        var path = WeavrWebhookPaths.GetPath(WeavrWebhookSerializer.GetKind(webhookEvent));
+        var body = WeavrWebhookSerializer.SerializeToUtf8Bytes(webhookEvent);
+        var headers = WeavrWebhookSigner.CreateHeaders(_apiKey, webhookEvent.CallRef, body, webhookEvent.PublishedAt);
+        var timestamp = headers.PublishedTimestamp!;
         var url = WebhookUrl is null ? null : new Uri(WebhookUrl.AbsoluteUri.TrimEnd('/') + path);
         var delivery = new SandboxWebhookDelivery
         {
             Path = path,
             Url = url,
-            CallRef = callRef,
+            CallRef = webhookEvent.CallRef,
             PublishedTimestamp = timestamp,
-            SignatureV2 = signature,
+            SignatureV2 = headers.SignatureV2!,
             Body = Encoding.UTF8.GetString(body),
         };
 
@@ -55,10 +59,10 @@ internal sealed class WebhookDispatcher : IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = Json;
-            request.Headers.TryAddWithoutValidation("call-ref", callRef);
-            request.Headers.TryAddWithoutValidation("published-timestamp", timestamp);
-            request.Headers.TryAddWithoutValidation("signature-v2", signature);
-            request.Headers.TryAddWithoutValidation("signature", WebhookSigner.LegacySignature(_apiKey, timestamp));
+            request.Headers.TryAddWithoutValidation(WeavrWebhookHeaderNames.CallRef, webhookEvent.CallRef);
+            request.Headers.TryAddWithoutValidation(WeavrWebhookHeaderNames.PublishedTimestamp, timestamp);
+            request.Headers.TryAddWithoutValidation(WeavrWebhookHeaderNames.SignatureV2, headers.SignatureV2);
+            request.Headers.TryAddWithoutValidation(WeavrWebhookHeaderNames.Signature, LegacySignature(_apiKey, timestamp));
             try
             {
                 using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -79,4 +83,9 @@ internal sealed class WebhookDispatcher : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The deprecated v1 <c>signature</c> (HMAC over the timestamp only) that Weavr still sends; the SDK ignores
+    /// it, so it has no signer there.</summary>
+    internal static string LegacySignature(string apiKey, string publishedTimestamp) =>
+        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(apiKey), Encoding.UTF8.GetBytes(publishedTimestamp)));
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AuthClient.Testing.Internal;
+using AuthClient.Webhooks;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AuthClient.Testing.Tests.Internal;
@@ -92,7 +93,7 @@ public sealed class SandboxEngineTests : IDisposable
         var delivery = await _engine.CompleteAsync(challengeId, SandboxChallengeOutcome.Declined, CancellationToken.None);
 
         Assert.Equal("/stepup/watch", delivery.Path);
-        Assert.Equal(WebhookSigner.SignatureV2(ApiKey, delivery.CallRef, Encoding.UTF8.GetBytes(delivery.Body), delivery.PublishedTimestamp), delivery.SignatureV2);
+        Assert.True(WeavrWebhookSigner.Verify(ApiKey, delivery.CallRef, Encoding.UTF8.GetBytes(delivery.Body), delivery.PublishedTimestamp, delivery.SignatureV2));
         Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), delivery.PublishedTimestamp);
     }
 
