@@ -53,7 +53,7 @@ internal sealed class EmbeddedEnvironment : IAsyncDisposable
             var frontEnd = new FrontEndOtpCodeProvider(new Secret(DemoUsers.OtpCode));
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("Polly", LogLevel.None);
 
             // Your backend's registration, pointed at the emulator instead of Weavr and Transmit.
             builder.Services.AddSingleton<IOtpCodeProvider>(frontEnd);

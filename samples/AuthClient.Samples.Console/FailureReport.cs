@@ -19,7 +19,7 @@ internal static class FailureReport
             output.WriteLine($"      {label,-12}{e.GetType().Name}: {e.Message}");
             foreach (var (name, value) in Details(e))
             {
-                output.WriteLine($"        {name,-14}{value}");
+                output.WriteLine($"        {name,-17}{value}");
             }
         }
     }

@@ -19,7 +19,7 @@ internal static class RemoteJourney
     {
         // 0. Register AuthClient with sessions, as your backend would. The front end types the SMS code given by --otp.
         var services = new ServiceCollection();
-        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("Polly", LogLevel.None));
         services.AddSingleton<IOtpCodeProvider>(new FrontEndOtpCodeProvider(remote.Otp));
         services.AddAuthClient(o =>
         {
