@@ -8,6 +8,7 @@
 //     Remote mode (RemoteJourney.cs): the webhook-free part against a Weavr environment.
 //
 // The exit code is 0 only when every step succeeded. Secrets (api key, passwords, tokens, codes) are never printed.
+using System.Globalization;
 using AuthClient.Samples;
 using AuthClient.Sessions;
 using AuthClient.Transmit.DeviceKeys;
@@ -192,7 +193,7 @@ static async Task RunEmbeddedAsync(Journey journey, CancellationToken ct)
             Signature = device.Sign(challenge),
         }, ct);
         step.Require(!tokens.AccessToken.IsEmpty, "No access token.");
-        step.Info($"user tokens received (not shown): access token{(tokens.IdToken is null ? string.Empty : ", id token")}{(tokens.RefreshToken is null ? string.Empty : ", refresh token")}; type {tokens.TokenType ?? "-"}, expires in {tokens.ExpiresIn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} s");
+        step.Info($"user tokens received (not shown): access token{(tokens.IdToken is null ? string.Empty : ", id token")}{(tokens.RefreshToken is null ? string.Empty : ", refresh token")}; type {tokens.TokenType ?? "-"}, expires in {tokens.ExpiresIn?.ToString(CultureInfo.InvariantCulture) ?? "-"} s");
     });
 
     // 15. Log out: each token is revoked and the registry forgets the session; later calls send nothing.
@@ -206,7 +207,7 @@ static async Task RunEmbeddedAsync(Journey journey, CancellationToken ct)
         }
 
         var webhooks = env.Sandbox.WebhookDeliveries;
-        step.Info($"signed webhooks delivered over HTTP during the journey: {webhooks.Count}, answered {string.Join(", ", webhooks.Select(w => w.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? w.Error ?? "-"))}");
+        step.Info($"signed webhooks delivered over HTTP during the journey: {webhooks.Count}, answered {string.Join(", ", webhooks.Select(w => w.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? w.Error ?? "-"))}");
         step.Require(webhooks.All(w => w.StatusCode == 204), "A webhook was not accepted.");
     });
 }
@@ -224,6 +225,6 @@ static void ReportPushApproval(Step step, AuthClient.Testing.SandboxChallenge? c
 {
     step.Require(challenge is not null && delivery is not null, "No push challenge reached the phone.");
     step.Info($"phone: {challenge!.Kind} challenge {challenge.Id} on {challenge.Channel} approved");
-    step.Info($"Weavr -> POST {delivery!.Url} (signed, call-ref {delivery.CallRef}) -> {delivery.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? delivery.Error}");
+    step.Info($"Weavr -> POST {delivery!.Url} (signed, call-ref {delivery.CallRef}) -> {delivery.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? delivery.Error}");
     step.Require(delivery.StatusCode == 204, "The receiver did not accept the webhook.");
 }

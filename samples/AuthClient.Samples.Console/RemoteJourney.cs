@@ -1,4 +1,5 @@
 using AuthClient.DependencyInjection;
+using AuthClient.Errors;
 using AuthClient.Sessions;
 using AuthClient.Weavr.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,18 @@ internal static class RemoteJourney
         _ = provider.GetRequiredService<IOptions<AuthClientOptions>>().Value; // a bad URL fails here, before step 1
         var sessions = provider.GetRequiredService<IWeavrSessionRegistry>();
         journey.Note($"Weavr  {remote.BaseUrl} (api key, password and codes are not shown)");
+        try
+        {
+            await RunStepsAsync(remote, journey, sessions, ct);
+        }
+        finally
+        {
+            await LogOutIfSignedInAsync(sessions);
+        }
+    }
+
+    private static async Task RunStepsAsync(RemoteOptions remote, Journey journey, IWeavrSessionRegistry sessions, CancellationToken ct)
+    {
 
         // 1. Password login: Access with one identity, Authenticated with several.
         var session = await journey.StepAsync("Password login", async step =>
@@ -111,5 +124,22 @@ internal static class RemoteJourney
             step.Require(session.State == WeavrSessionState.LoggedOut, $"Expected LoggedOut, the session is {session.State}.");
             step.Info($"{session.State}; the registry forgot the session: {await sessions.FindAsync(UserKey, ct) is null}");
         });
+    }
+
+    // After a failed step, do not leave a live token behind on a real environment: best effort, quietly.
+    private static async Task LogOutIfSignedInAsync(IWeavrSessionRegistry sessions)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            if (await sessions.FindAsync(UserKey, limit.Token) is { State: not WeavrSessionState.LoggedOut } session)
+            {
+                await session.LogoutAsync(limit.Token);
+            }
+        }
+        catch (Exception ex) when (ex is AuthClientException or OperationCanceledException)
+        {
+            // The journey's failure has been reported already; a failed clean-up changes nothing.
+        }
     }
 }
