@@ -54,6 +54,12 @@ foreach (var user in sandbox.Users)
     Console.WriteLine($"    {user.Email,-24} {Describe(user)}");
 }
 
+// The same values on one line for scripts (e.g. .ci/sample-e2e.sh): KEY=value pairs, separated by spaces.
+Console.WriteLine(
+    $"Sandbox env: WEAVR_BASE_URL={sandbox.WeavrBaseUrl} WEAVR_API_KEY={sandbox.ApiKey} " +
+    $"TRANSMIT_BASE_URL={sandbox.TransmitBaseUrl} TRANSMIT_CLIENT_ID={sandbox.Transmit.ClientId} TRANSMIT_CLIENT_SECRET={sandbox.Transmit.ClientSecret} " +
+    $"DEMO_PASSWORD={SandboxDemo.Password} DEMO_SMS_USER={SandboxDemo.SmsUser} DEMO_NEW_USER={SandboxDemo.NewUser} " +
+    $"DEMO_BIOMETRIC_USER={SandboxDemo.BiometricUser} DEMO_EXPIRED_PASSWORD_USER={SandboxDemo.ExpiredPasswordUser}");
 Console.WriteLine($"Sandbox listening on {sandbox.Url}");
 Console.WriteLine("Press Ctrl+C to stop.");
 Console.Out.Flush();

@@ -129,6 +129,24 @@ public sealed class WeavrSandboxWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IdempotencyRef_ReplayAfterStepUpRequiredAndAStepUp_RunsTheCall()
+    {
+        var access = await _h.Raw.AccessTokenAsync(TestUsers.Authy);
+        var sameRef = new Dictionary<string, string> { ["idempotency-ref"] = "unlink-1" };
+
+        var refused = await _h.Raw.SendAsync(HttpMethod.Delete, "/multi/authentication_factors/push/AUTHY", token: access, headers: sameRef);
+        Assert.Equal(204, (await _h.Raw.PostAsync("/multi/stepup/challenges/otp/SMS", token: access)).Status);
+        Assert.Equal(204, (await _h.Raw.PostAsync("/multi/stepup/challenges/otp/SMS/verify", """{"verificationCode":"123456"}""", access)).Status);
+        var replayed = await _h.Raw.SendAsync(HttpMethod.Delete, "/multi/authentication_factors/push/AUTHY", token: access, headers: sameRef);
+        var again = await _h.Raw.SendAsync(HttpMethod.Delete, "/multi/authentication_factors/push/AUTHY", token: access, headers: sameRef);
+
+        Assert.Equal((403, "STEP_UP_REQUIRED"), (refused.Status, refused.Get("errorCode")));
+        Assert.Equal(204, replayed.Status);
+        Assert.Equal(204, again.Status); // The answer of the call that ran is remembered.
+        Assert.Null(_h.Sandbox.GetUser(TestUsers.Authy).GetFactorStatus(ScaChannel.Authy));
+    }
+
+    [Fact]
     public async Task IdempotencyRef_ReplayDisabled_RunsTheCallAgain()
     {
         await using var h = await SandboxHarness.StartAsync(b => b.WithTestUsers().WithRules(r => r.IdempotencyReplay = false));

@@ -8,7 +8,9 @@ internal sealed partial class SandboxEngine
     private static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(24);
 
     /// <summary>Runs an operation that declares <c>idempotency-ref</c>: a repeat of the same call (method, path, token,
-    /// ref and body) within 24 h gets the first answer again instead of running twice.</summary>
+    /// ref and body) within 24 h gets the first answer again instead of running twice. A refusal before the operation
+    /// ran (401, or 403 such as <c>STEP_UP_REQUIRED</c>) is not remembered: once allowed, the same call runs, which is
+    /// what lets a client step up and replay the call with its idempotency-ref.</summary>
     private SandboxResponse Idempotent(SandboxRequest request, Func<SandboxResponse> run)
     {
         var reference = request.Header("idempotency-ref");
@@ -27,7 +29,7 @@ internal sealed partial class SandboxEngine
         }
 
         var response = run();
-        if (response.StatusCode < 500)
+        if (response.StatusCode < 500 && response.StatusCode is not (401 or 403))
         {
             _replies[key] = new IdempotentReply
             {
