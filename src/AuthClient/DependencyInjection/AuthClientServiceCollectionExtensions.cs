@@ -1,6 +1,7 @@
 using AuthClient.DependencyInjection.Internal;
 using AuthClient.Errors.Internal;
 using AuthClient.Http;
+using AuthClient.Http.Internal;
 using AuthClient.Resilience.Internal;
 using AuthClient.Transmit.Internal;
 using AuthClient.Weavr;
@@ -111,7 +112,7 @@ public static class AuthClientServiceCollectionExtensions
 
     // Only correlation headers are logged in clear; api-key, Authorization and anything unknown are redacted.
     internal static bool IsRedactedHeader(string header) =>
-        !header.Equals("request-ref", StringComparison.OrdinalIgnoreCase) &&
-        !header.Equals("idempotency-ref", StringComparison.OrdinalIgnoreCase) &&
+        !header.Equals(CorrelationHeaders.RequestRef, StringComparison.OrdinalIgnoreCase) &&
+        !header.Equals(CorrelationHeaders.IdempotencyRef, StringComparison.OrdinalIgnoreCase) &&
         !header.Equals("Content-Type", StringComparison.OrdinalIgnoreCase);
 }

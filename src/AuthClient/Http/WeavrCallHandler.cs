@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AuthClient.Errors.Internal;
+using AuthClient.Http.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
 using Microsoft.Extensions.Logging;
@@ -13,9 +14,6 @@ namespace AuthClient.Http;
 /// </summary>
 internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger) : DelegatingHandler
 {
-    internal const string IdempotencyRefHeader = "idempotency-ref";
-    internal const string RequestRefHeader = "request-ref";
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var endpoint = WeavrEndpoints.Find(request);
@@ -26,11 +24,11 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger)
             request.Options.Set(new HttpRequestOptionsKey<WeavrCallContext>(WeavrCallContext.OptionsKey), context);
         }
 
-        request.Headers.Remove(IdempotencyRefHeader);
+        request.Headers.Remove(CorrelationHeaders.IdempotencyRef);
         if (endpoint?.DeclaresIdempotencyRef == true)
         {
             context.IdempotencyRef ??= Guid.NewGuid().ToString("N");
-            request.Headers.TryAddWithoutValidation(IdempotencyRefHeader, context.IdempotencyRef);
+            request.Headers.TryAddWithoutValidation(CorrelationHeaders.IdempotencyRef, context.IdempotencyRef);
         }
         else
         {
@@ -44,7 +42,7 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger)
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             context.StatusCode = response.StatusCode;
-            context.RequestRef = ReadRequestRef(response);
+            context.RequestRef = CorrelationHeaders.ReadRequestRef(response);
             LogCompleted(logger, operation, (int)response.StatusCode, context.RequestRef, context.IdempotencyRef, context.Attempts, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
@@ -63,9 +61,6 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger)
             throw mapped;
         }
     }
-
-    internal static string? ReadRequestRef(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(RequestRefHeader, out var values) ? values.FirstOrDefault() : null;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Weavr {Operation} answered {StatusCode} (request-ref {RequestRef}, idempotency-ref {IdempotencyRef}, attempts {Attempts}) in {ElapsedMs:F1} ms")]
     private static partial void LogCompleted(ILogger logger, string operation, int statusCode, string? requestRef, string? idempotencyRef, int attempts, double elapsedMs);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AuthClient.Http.Internal;
 
 namespace AuthClient.Errors.Internal;
 
@@ -108,7 +109,7 @@ internal sealed class ErrorResponse : IDisposable
             ErrorCode = errorCode,
             ServerMessages = messages,
             RequestRef = requestRef,
-            IdempotencyRef = request is not null && request.Headers.TryGetValues("idempotency-ref", out var refs) ? refs.FirstOrDefault() : null,
+            IdempotencyRef = CorrelationHeaders.ReadIdempotencyRef(request),
             ResponseBody = HasSecretField() ? null : Body,
         };
     }

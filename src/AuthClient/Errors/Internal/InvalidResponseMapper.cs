@@ -1,3 +1,4 @@
+using AuthClient.Http.Internal;
 namespace AuthClient.Errors.Internal;
 
 /// <summary>
@@ -10,8 +11,8 @@ internal static class InvalidResponseMapper
     public static Exception Map(string api, HttpResponseMessage response, Exception exception)
     {
         var request = response.RequestMessage;
-        var requestRef = response.Headers.TryGetValues("request-ref", out var refs) ? refs.FirstOrDefault() : null;
-        var idempotencyRef = request is not null && request.Headers.TryGetValues("idempotency-ref", out var ids) ? ids.FirstOrDefault() : null;
+        var requestRef = CorrelationHeaders.ReadRequestRef(response);
+        var idempotencyRef = CorrelationHeaders.ReadIdempotencyRef(request);
         var what = $"{api} {request?.Method.Method ?? "?"} {request?.RequestUri?.AbsolutePath ?? "?"}";
         var text = $"{what} answered {(int)response.StatusCode} {response.StatusCode} with a body that is not the documented JSON ({exception.GetType().Name})";
         if (requestRef is not null)

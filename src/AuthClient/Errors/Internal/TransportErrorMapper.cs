@@ -1,3 +1,4 @@
+using AuthClient.Http.Internal;
 using AuthClient.Resilience.Internal;
 using Polly.Timeout;
 
@@ -16,7 +17,7 @@ internal static class TransportErrorMapper
             return exception; // Already typed, or the caller cancelled and should see their own cancellation.
         }
 
-        var idempotencyRef = request.Headers.TryGetValues("idempotency-ref", out var refs) ? refs.FirstOrDefault() : null;
+        var idempotencyRef = CorrelationHeaders.ReadIdempotencyRef(request);
         var what = $"{api} {request.Method.Method} {request.RequestUri?.AbsolutePath}";
         return exception switch
         {

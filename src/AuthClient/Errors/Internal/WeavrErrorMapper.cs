@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AuthClient.Http.Internal;
 using AuthClient.Primitives;
 using AuthClient.Weavr.Models;
 
@@ -16,7 +17,7 @@ internal static class WeavrErrorMapper
     public static async Task<Exception> MapAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
         using var error = await ErrorResponse.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        var requestRef = response.Headers.TryGetValues("request-ref", out var refs) ? refs.FirstOrDefault() : null;
+        var requestRef = CorrelationHeaders.ReadRequestRef(response);
         var errorCode = error.GetString("errorCode") ?? error.GetString("code");
         var messages = Messages(error);
 

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
+using AuthClient.Http.Internal;
 using Polly.Timeout;
 
 namespace AuthClient.Resilience.Internal;
@@ -34,12 +34,9 @@ internal static class RetryClassifier
     public static bool IsIdempotent(HttpRequestMessage? request) =>
         request is not null &&
         (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ||
-         HasHeader(request.Headers, "idempotency-ref"));
+         CorrelationHeaders.ReadIdempotencyRef(request) is not null);
 
     public static bool FailedBeforeSending(HttpRequestException exception) =>
         exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
         || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable };
-
-    private static bool HasHeader(HttpRequestHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) && values.Any(v => !string.IsNullOrEmpty(v));
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using AuthClient.Errors.Internal;
+using AuthClient.Http.Internal;
 
 namespace AuthClient.Transmit.Internal;
 
@@ -12,7 +13,7 @@ internal static class TransmitErrorMapper
 {
     private const string Api = "Transmit";
     private const string DeletePath = "/v1/auth/mobile-biometrics/delete";
-    private static readonly string[] RequestRefHeaders = ["request-ref", "x-request-id"];
+    private static readonly string[] RequestRefHeaders = [CorrelationHeaders.RequestRef, "x-request-id"];
 
     public static async Task<Exception> MapAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
     {
@@ -44,16 +45,6 @@ internal static class TransmitErrorMapper
     }
 
     // Transmit does not document a correlation header; these are the common ones when a gateway adds them.
-    private static string? RequestRef(HttpResponseMessage response)
-    {
-        foreach (var name in RequestRefHeaders)
-        {
-            if (response.Headers.TryGetValues(name, out var values) && values.FirstOrDefault() is { Length: > 0 } value)
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
+    private static string? RequestRef(HttpResponseMessage response) =>
+        RequestRefHeaders.Select(name => CorrelationHeaders.First(response.Headers, name)).FirstOrDefault(value => value is not null);
 }

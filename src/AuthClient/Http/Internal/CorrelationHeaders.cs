@@ -1,0 +1,20 @@
+using System.Net.Http.Headers;
+
+namespace AuthClient.Http.Internal;
+
+/// <summary>The correlation headers every result and exception reports, read in one place.</summary>
+internal static class CorrelationHeaders
+{
+    /// <summary>The server's reference for one answer (quote it to support).</summary>
+    public const string RequestRef = "request-ref";
+
+    /// <summary>The caller's reference for one logical call, the same on every retry.</summary>
+    public const string IdempotencyRef = "idempotency-ref";
+
+    public static string? ReadRequestRef(HttpResponseMessage? response) => First(response?.Headers, RequestRef);
+
+    public static string? ReadIdempotencyRef(HttpRequestMessage? request) => First(request?.Headers, IdempotencyRef);
+
+    public static string? First(HttpHeaders? headers, string name) =>
+        headers is not null && headers.TryGetValues(name, out var values) ? values.FirstOrDefault(v => !string.IsNullOrEmpty(v)) : null;
+}
