@@ -25,8 +25,7 @@ namespace AuthClient.Testing.Fakes;
 /// </remarks>
 public sealed class FakeTransmitBiometricsClient : ITransmitBiometricsClient
 {
-    private const string Name = nameof(FakeTransmitBiometricsClient);
-    private readonly FakeCallLog<TransmitCall> _calls = new();
+    private readonly FakeRecorder<TransmitCall> _recorder = new(nameof(FakeTransmitBiometricsClient));
 
     /// <summary>Gets or sets what <see cref="StartAsync"/> returns for the request.</summary>
     public Func<BiometricsStartRequest, BiometricsStartResponse>? OnStart { get; set; }
@@ -41,51 +40,26 @@ public sealed class FakeTransmitBiometricsClient : ITransmitBiometricsClient
     public Action<Secret, string>? OnDelete { get; set; }
 
     /// <summary>Gets the calls received so far, in order (a snapshot).</summary>
-    public IReadOnlyList<TransmitCall> Calls => _calls.Snapshot();
+    public IReadOnlyList<TransmitCall> Calls => _recorder.Calls;
 
     /// <summary>Returns the calls of one operation received so far, in order.</summary>
     /// <param name="operation">The operation.</param>
     /// <returns>The calls.</returns>
-    public IReadOnlyList<TransmitCall> CallsTo(TransmitOperation operation) => [.. _calls.Snapshot().Where(c => c.Operation == operation)];
+    public IReadOnlyList<TransmitCall> CallsTo(TransmitOperation operation) => [.. _recorder.Calls.Where(c => c.Operation == operation)];
 
     /// <inheritdoc />
     public Task<BiometricsStartResponse> StartAsync(BiometricsStartRequest request, CancellationToken cancellationToken = default) =>
-        Run(new(TransmitOperation.Start) { StartRequest = request }, OnStart, nameof(OnStart), h => h(request), cancellationToken);
+        _recorder.Run(new(TransmitOperation.Start) { StartRequest = request }, OnStart, nameof(OnStart), h => h(request), cancellationToken);
 
     /// <inheritdoc />
     public Task<BiometricsTokens> AuthenticateAsync(BiometricsAuthenticateRequest request, CancellationToken cancellationToken = default) =>
-        Run(new(TransmitOperation.Authenticate) { AuthenticateRequest = request }, OnAuthenticate, nameof(OnAuthenticate), h => h(request), cancellationToken);
+        _recorder.Run(new(TransmitOperation.Authenticate) { AuthenticateRequest = request }, OnAuthenticate, nameof(OnAuthenticate), h => h(request), cancellationToken);
 
     /// <inheritdoc />
     public Task RegisterAsync(Secret userAccessToken, BiometricsRegisterRequest request, CancellationToken cancellationToken = default) =>
-        Run(
-            new(TransmitOperation.Register) { UserAccessToken = userAccessToken, RegisterRequest = request },
-            OnRegister,
-            nameof(OnRegister),
-            h =>
-            {
-                h(userAccessToken, request);
-                return true;
-            },
-            cancellationToken);
+        _recorder.Run(new(TransmitOperation.Register) { UserAccessToken = userAccessToken, RegisterRequest = request }, OnRegister, nameof(OnRegister), h => h(userAccessToken, request), cancellationToken);
 
     /// <inheritdoc />
     public Task DeleteAsync(Secret userAccessToken, string publicKeyId, CancellationToken cancellationToken = default) =>
-        Run(
-            new(TransmitOperation.Delete) { UserAccessToken = userAccessToken, PublicKeyId = publicKeyId },
-            OnDelete,
-            nameof(OnDelete),
-            h =>
-            {
-                h(userAccessToken, publicKeyId);
-                return true;
-            },
-            cancellationToken);
-
-    private Task<TResult> Run<THandler, TResult>(TransmitCall call, THandler? handler, string handlerName, Func<THandler, TResult> invoke, CancellationToken cancellationToken)
-        where THandler : Delegate
-    {
-        _calls.Add(call);
-        return FakeInvoker.Run(Name, handler, handlerName, invoke, cancellationToken);
-    }
+        _recorder.Run(new(TransmitOperation.Delete) { UserAccessToken = userAccessToken, PublicKeyId = publicKeyId }, OnDelete, nameof(OnDelete), h => h(userAccessToken, publicKeyId), cancellationToken);
 }

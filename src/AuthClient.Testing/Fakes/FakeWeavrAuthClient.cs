@@ -26,8 +26,7 @@ namespace AuthClient.Testing.Fakes;
 /// </remarks>
 public sealed class FakeWeavrAuthClient : IWeavrAuthClient
 {
-    private const string Name = nameof(FakeWeavrAuthClient);
-    private readonly FakeCallLog<WeavrCall> _calls = new();
+    private readonly FakeRecorder<WeavrCall> _recorder = new(nameof(FakeWeavrAuthClient));
 
     /// <summary>Gets or sets what <see cref="LoginWithPasswordAsync"/> returns for (email, password).</summary>
     public Func<string, string, WeavrResponse<PasswordLoginResult>>? OnLoginWithPassword { get; set; }
@@ -72,79 +71,72 @@ public sealed class FakeWeavrAuthClient : IWeavrAuthClient
     public Func<string, string, WeavrCallOptions?, WeavrResponse<PasswordUpdateResponse>>? OnUpdatePassword { get; set; }
 
     /// <summary>Gets the calls received so far, in order (a snapshot).</summary>
-    public IReadOnlyList<WeavrCall> Calls => _calls.Snapshot();
+    public IReadOnlyList<WeavrCall> Calls => _recorder.Calls;
 
     /// <summary>Returns the calls of one operation received so far, in order.</summary>
     /// <param name="operation">The operation.</param>
     /// <returns>The calls.</returns>
-    public IReadOnlyList<WeavrCall> CallsTo(WeavrOperation operation) => [.. _calls.Snapshot().Where(c => c.Operation == operation)];
+    public IReadOnlyList<WeavrCall> CallsTo(WeavrOperation operation) => [.. _recorder.Calls.Where(c => c.Operation == operation)];
 
     /// <inheritdoc />
     public Task<WeavrResponse<PasswordLoginResult>> LoginWithPasswordAsync(string email, string password, CancellationToken cancellationToken = default) =>
-        Run(new(WeavrOperation.LoginWithPassword) { Email = email, Password = Hide(password) }, OnLoginWithPassword, nameof(OnLoginWithPassword), h => h(email, password), cancellationToken);
+        _recorder.Run(new(WeavrOperation.LoginWithPassword) { Email = email, Password = Hide(password) }, OnLoginWithPassword, nameof(OnLoginWithPassword), h => h(email, password), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse<LoginViaBiometricsResponse>> LoginViaBiometricsAsync(string email, IdentityId? identity = null, CancellationToken cancellationToken = default) =>
-        Run(new(WeavrOperation.LoginViaBiometrics) { Email = email, Identity = identity }, OnLoginViaBiometrics, nameof(OnLoginViaBiometrics), h => h(email, identity), cancellationToken);
+        _recorder.Run(new(WeavrOperation.LoginViaBiometrics) { Email = email, Identity = identity }, OnLoginViaBiometrics, nameof(OnLoginViaBiometrics), h => h(email, identity), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse<IdentitiesResponse>> GetIdentitiesAsync(int? offset = null, int? limit = null, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.GetIdentities, options) with { Offset = offset, Limit = limit }, OnGetIdentities, nameof(OnGetIdentities), h => h(offset, limit, options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.GetIdentities, options) with { Offset = offset, Limit = limit }, OnGetIdentities, nameof(OnGetIdentities), h => h(offset, limit, options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse<AccessTokenResponse>> RequestAccessTokenAsync(IdentityId identity, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.RequestAccessToken, options) with { Identity = identity }, OnRequestAccessToken, nameof(OnRequestAccessToken), h => h(identity, options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.RequestAccessToken, options) with { Identity = identity }, OnRequestAccessToken, nameof(OnRequestAccessToken), h => h(identity, options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse<AuthenticationFactors>> GetAuthenticationFactorsAsync(WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.GetAuthenticationFactors, options), OnGetAuthenticationFactors, nameof(OnGetAuthenticationFactors), h => h(options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.GetAuthenticationFactors, options), OnGetAuthenticationFactors, nameof(OnGetAuthenticationFactors), h => h(options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse> EnrolOtpAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.EnrolOtp, options) with { Channel = channel }, OnEnrolOtp, nameof(OnEnrolOtp), h => h(channel, options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.EnrolOtp, options) with { Channel = channel }, OnEnrolOtp, nameof(OnEnrolOtp), h => h(channel, options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse> VerifyOtpEnrolmentAsync(ScaChannel channel, string verificationCode, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.VerifyOtpEnrolment, options) with { Channel = channel, VerificationCode = Hide(verificationCode) }, OnVerifyOtpEnrolment, nameof(OnVerifyOtpEnrolment), h => h(channel, verificationCode, options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.VerifyOtpEnrolment, options) with { Channel = channel, VerificationCode = Hide(verificationCode) }, OnVerifyOtpEnrolment, nameof(OnVerifyOtpEnrolment), h => h(channel, verificationCode, options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse> EnrolPushAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.EnrolPush, options) with { Channel = channel }, OnEnrolPush, nameof(OnEnrolPush), h => h(channel, options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.EnrolPush, options) with { Channel = channel }, OnEnrolPush, nameof(OnEnrolPush), h => h(channel, options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse> UnlinkPushAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.UnlinkPush, options) with { Channel = channel }, OnUnlinkPush, nameof(OnUnlinkPush), h => h(channel, options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.UnlinkPush, options) with { Channel = channel }, OnUnlinkPush, nameof(OnUnlinkPush), h => h(channel, options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse> StartOtpStepUpAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.StartOtpStepUp, options) with { Channel = channel }, OnStartOtpStepUp, nameof(OnStartOtpStepUp), h => h(channel, options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.StartOtpStepUp, options) with { Channel = channel }, OnStartOtpStepUp, nameof(OnStartOtpStepUp), h => h(channel, options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse> VerifyOtpStepUpAsync(ScaChannel channel, string verificationCode, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.VerifyOtpStepUp, options) with { Channel = channel, VerificationCode = Hide(verificationCode) }, OnVerifyOtpStepUp, nameof(OnVerifyOtpStepUp), h => h(channel, verificationCode, options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.VerifyOtpStepUp, options) with { Channel = channel, VerificationCode = Hide(verificationCode) }, OnVerifyOtpStepUp, nameof(OnVerifyOtpStepUp), h => h(channel, verificationCode, options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse<PushChallenge>> StartPushStepUpAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.StartPushStepUp, options) with { Channel = channel }, OnStartPushStepUp, nameof(OnStartPushStepUp), h => h(channel, options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.StartPushStepUp, options) with { Channel = channel }, OnStartPushStepUp, nameof(OnStartPushStepUp), h => h(channel, options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse<LogoutResponse?>> LogoutAsync(WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.Logout, options), OnLogout, nameof(OnLogout), h => h(options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.Logout, options), OnLogout, nameof(OnLogout), h => h(options), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse<PasswordUpdateResponse>> UpdatePasswordAsync(string oldPassword, string newPassword, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        Run(With(WeavrOperation.UpdatePassword, options) with { OldPassword = Hide(oldPassword), NewPassword = Hide(newPassword) }, OnUpdatePassword, nameof(OnUpdatePassword), h => h(oldPassword, newPassword, options), cancellationToken);
+        _recorder.Run(With(WeavrOperation.UpdatePassword, options) with { OldPassword = Hide(oldPassword), NewPassword = Hide(newPassword) }, OnUpdatePassword, nameof(OnUpdatePassword), h => h(oldPassword, newPassword, options), cancellationToken);
 
     private static WeavrCall With(WeavrOperation operation, WeavrCallOptions? options) =>
         new(operation) { Token = options?.Token, IdempotencyRef = options?.IdempotencyRef };
 
     // A null argument is recorded as absent rather than failing in the fake: the code under test passed it.
     private static Secret? Hide(string? value) => value is null ? null : new Secret(value);
-
-    private Task<TResult> Run<THandler, TResult>(WeavrCall call, THandler? handler, string handlerName, Func<THandler, TResult> invoke, CancellationToken cancellationToken)
-        where THandler : Delegate
-    {
-        _calls.Add(call);
-        return FakeInvoker.Run(Name, handler, handlerName, invoke, cancellationToken);
-    }
 }

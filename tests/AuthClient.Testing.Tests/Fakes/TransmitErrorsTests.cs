@@ -1,5 +1,6 @@
 using System.Net;
 using AuthClient.Testing.Fakes;
+using AuthClient.Testing.Tests.Support;
 using AuthClient.Transmit;
 using AuthClient.Transmit.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +54,7 @@ public sealed class TransmitErrorsTests
     public async Task BadRequest_MatchesWhatTheSdkThrowsForTheSandboxsAnswer()
     {
         await using var sandbox = await WeavrSandbox.StartAsync();
-        using var services = WeavrErrorsTests.Services(sandbox);
+        using var services = SandboxServices.Create(sandbox);
         var transmit = services.GetRequiredService<ITransmitBiometricsClient>();
 
         var real = await Assert.ThrowsAsync<TransmitApiException>(() => transmit.AuthenticateAsync(

@@ -1,5 +1,4 @@
 using System.Net;
-using AuthClient.DependencyInjection;
 using AuthClient.Errors;
 using AuthClient.Testing.Fakes;
 using AuthClient.Testing.Tests.Support;
@@ -153,7 +152,7 @@ public sealed class WeavrErrorsTests
     public async Task Operation_DescribesTheMethodAndPathTheSdkSends(WeavrOperation operation)
     {
         await using var sandbox = await WeavrSandbox.StartAsync();
-        using var services = Services(sandbox);
+        using var services = SandboxServices.Create(sandbox);
 
         // The sandbox refuses the made-up token; the request it logged is what the real client sent.
         await Assert.ThrowsAnyAsync<AuthClientException>(() => WeavrOperationCalls.CallAsync(services.GetRequiredService<IWeavrAuthClient>(), operation));
@@ -207,17 +206,6 @@ public sealed class WeavrErrorsTests
         AssertSameShape(limited, fakeLimited);
         Assert.Equal(limited.RateLimit.RetryAfter, fakeLimited.RateLimit.RetryAfter);
         AssertSameShape(server, WeavrErrors.ServerError(503, WeavrOperation.LoginWithPassword));
-    }
-
-    internal static ServiceProvider Services(WeavrSandbox sandbox)
-    {
-        var services = new ServiceCollection();
-        services.AddAuthClient(o =>
-        {
-            sandbox.ConfigureAuthClient(o);
-            o.Resilience.MaxRetryAttempts = 0;
-        });
-        return services.BuildServiceProvider();
     }
 
     private static async Task<WeavrCallOptions> AccessTokenAsync(SandboxHarness h, string email)
