@@ -1,20 +1,16 @@
-using System.Net;
 using AuthClient.Errors;
 using AuthClient.Primitives;
 using AuthClient.Samples.ConsumerTests.App;
-using AuthClient.Weavr;
+using AuthClient.Testing.Fakes;
 using AuthClient.Weavr.Models;
-using NSubstitute;
-using NSubstitute.ExceptionExtensions;
-using static AuthClient.Samples.ConsumerTests.UnitTests.SdkResults;
 
 namespace AuthClient.Samples.ConsumerTests.UnitTests;
 
-/// <summary>Unit tests of the app's <see cref="AccountSecurityService"/> with a mocked <see cref="IWeavrAuthClient"/>.</summary>
+/// <summary>Unit tests of the app's <see cref="AccountSecurityService"/> with a <see cref="FakeWeavrAuthClient"/>.</summary>
 public sealed class AccountSecurityServiceTests
 {
     private static readonly Secret AccessToken = new("access-token");
-    private readonly IWeavrAuthClient _weavr = Substitute.For<IWeavrAuthClient>();
+    private readonly FakeWeavrAuthClient _weavr = new();
     private readonly AccountSecurityService _security;
 
     public AccountSecurityServiceTests() => _security = new AccountSecurityService(_weavr);
@@ -22,34 +18,31 @@ public sealed class AccountSecurityServiceTests
     [Fact]
     public async Task EnsureSmsOtpAsync_SmsAlreadyActive_SendsNoCode()
     {
-        _weavr.GetAuthenticationFactorsAsync(Arg.Is<WeavrCallOptions?>(o => o!.Token == AccessToken), Arg.Any<CancellationToken>())
-            .Returns(Ok(new AuthenticationFactors { Factors = [new ScaFactor { Channel = ScaChannel.Sms, Status = ScaFactorStatus.Active }] }));
+        _weavr.OnGetAuthenticationFactors = _ => WeavrResults.Factors(WeavrResults.Factor(ScaChannel.Sms));
 
         var outcome = await _security.EnsureSmsOtpAsync(AccessToken);
 
         Assert.Equal(SmsEnrolmentOutcome.AlreadyActive, outcome);
-        await _weavr.DidNotReceiveWithAnyArgs().EnrolOtpAsync(default);
+        Assert.Equal(new WeavrCall(WeavrOperation.GetAuthenticationFactors) { Token = AccessToken }, Assert.Single(_weavr.Calls));
     }
 
     [Fact]
     public async Task EnsureSmsOtpAsync_SmsPending_SendsANewCode()
     {
-        _weavr.GetAuthenticationFactorsAsync().ReturnsForAnyArgs(
-            Ok(new AuthenticationFactors { Factors = [new ScaFactor { Channel = ScaChannel.Sms, Status = ScaFactorStatus.PendingVerification }] }));
-        _weavr.EnrolOtpAsync(ScaChannel.Sms, Arg.Any<WeavrCallOptions?>(), Arg.Any<CancellationToken>()).Returns(NoContent());
+        _weavr.OnGetAuthenticationFactors = _ => WeavrResults.Factors(WeavrResults.Factor(ScaChannel.Sms, ScaFactorStatus.PendingVerification));
+        _weavr.OnEnrolOtp = (_, _) => WeavrResults.NoContent();
 
         var outcome = await _security.EnsureSmsOtpAsync(AccessToken);
 
         Assert.Equal(SmsEnrolmentOutcome.CodeSent, outcome);
-        await _weavr.Received(1).EnrolOtpAsync(ScaChannel.Sms, Arg.Is<WeavrCallOptions?>(o => o!.Token == AccessToken), Arg.Any<CancellationToken>());
+        Assert.Equal(new WeavrCall(WeavrOperation.EnrolOtp) { Channel = ScaChannel.Sms, Token = AccessToken }, Assert.Single(_weavr.CallsTo(WeavrOperation.EnrolOtp)));
     }
 
     [Fact]
     public async Task EnsureSmsOtpAsync_NoMobileNumber_ReturnsNoMobileNumber()
     {
-        _weavr.GetAuthenticationFactorsAsync().ReturnsForAnyArgs(Ok(new AuthenticationFactors()));
-        _weavr.EnrolOtpAsync(default).ThrowsAsyncForAnyArgs(
-            new WeavrConflictException(WeavrError(HttpStatusCode.Conflict, WeavrErrorCodes.MobileNumberNotAvailable)));
+        _weavr.OnGetAuthenticationFactors = _ => WeavrResults.Factors();
+        _weavr.OnEnrolOtp = (_, _) => throw WeavrErrors.Conflict(WeavrErrorCodes.MobileNumberNotAvailable);
 
         Assert.Equal(SmsEnrolmentOutcome.NoMobileNumber, await _security.EnsureSmsOtpAsync(AccessToken));
     }
@@ -61,26 +54,27 @@ public sealed class AccountSecurityServiceTests
     [InlineData(WeavrErrorCodes.VerificationCodeExpired, OtpCheckOutcome.StartAgain)]
     public async Task CompleteStepUpAsync_WeavrRefusesTheCode_MapsTheErrorCode(string errorCode, OtpCheckOutcome expected)
     {
-        _weavr.VerifyOtpStepUpAsync(ScaChannel.Sms, "000000", Arg.Any<WeavrCallOptions?>(), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new WeavrConflictException(WeavrError(HttpStatusCode.Conflict, errorCode)));
+        _weavr.OnVerifyOtpStepUp = (_, _, _) => throw WeavrErrors.Conflict(errorCode);
 
         Assert.Equal(expected, await _security.CompleteStepUpAsync(AccessToken, "000000"));
+        Assert.Equal(new Secret("000000"), Assert.Single(_weavr.Calls).VerificationCode);
     }
 
     [Fact]
     public async Task CompleteStepUpAsync_RightCode_ReturnsVerified()
     {
-        _weavr.VerifyOtpStepUpAsync(ScaChannel.Sms, "123456", Arg.Is<WeavrCallOptions?>(o => o!.Token == AccessToken), Arg.Any<CancellationToken>())
-            .Returns(NoContent());
+        _weavr.OnVerifyOtpStepUp = (_, _, _) => WeavrResults.NoContent();
 
         Assert.Equal(OtpCheckOutcome.Verified, await _security.CompleteStepUpAsync(AccessToken, "123456"));
+        Assert.Equal(
+            new WeavrCall(WeavrOperation.VerifyOtpStepUp) { Channel = ScaChannel.Sms, VerificationCode = new Secret("123456"), Token = AccessToken },
+            Assert.Single(_weavr.Calls));
     }
 
     [Fact]
     public async Task RemoveAuthyAsync_TokenNotSteppedUp_AsksForAStepUp()
     {
-        _weavr.UnlinkPushAsync(default).ThrowsAsyncForAnyArgs(
-            new WeavrForbiddenException(WeavrError(HttpStatusCode.Forbidden, WeavrErrorCodes.StepUpRequired)));
+        _weavr.OnUnlinkPush = (_, _) => throw WeavrErrors.StepUpRequired();
 
         Assert.Equal(DeviceRemovalOutcome.StepUpRequired, await _security.RemoveAuthyAsync(AccessToken));
     }
@@ -88,8 +82,8 @@ public sealed class AccountSecurityServiceTests
     [Fact]
     public async Task RemoveAuthyAsync_OtherForbidden_IsNotMistakenForAStepUp()
     {
-        var forbidden = new WeavrForbiddenException(WeavrError(HttpStatusCode.Forbidden, WeavrErrorCodes.InsufficientPermissions));
-        _weavr.UnlinkPushAsync(default).ThrowsAsyncForAnyArgs(forbidden);
+        var forbidden = WeavrErrors.Forbidden(WeavrErrorCodes.InsufficientPermissions);
+        _weavr.OnUnlinkPush = (_, _) => throw forbidden;
 
         var thrown = await Assert.ThrowsAsync<WeavrForbiddenException>(() => _security.RemoveAuthyAsync(AccessToken));
 

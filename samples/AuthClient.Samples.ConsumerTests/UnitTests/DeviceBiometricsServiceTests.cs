@@ -1,18 +1,14 @@
-using System.Net;
-using AuthClient.Errors;
 using AuthClient.Primitives;
 using AuthClient.Samples.ConsumerTests.App;
-using AuthClient.Transmit;
+using AuthClient.Testing.Fakes;
 using AuthClient.Transmit.Models;
-using NSubstitute;
-using NSubstitute.ExceptionExtensions;
 
 namespace AuthClient.Samples.ConsumerTests.UnitTests;
 
-/// <summary>Unit tests of the app's <see cref="DeviceBiometricsService"/> with a mocked <see cref="ITransmitBiometricsClient"/>.</summary>
+/// <summary>Unit tests of the app's <see cref="DeviceBiometricsService"/> with a <see cref="FakeTransmitBiometricsClient"/>.</summary>
 public sealed class DeviceBiometricsServiceTests
 {
-    private readonly ITransmitBiometricsClient _transmit = Substitute.For<ITransmitBiometricsClient>();
+    private readonly FakeTransmitBiometricsClient _transmit = new();
     private readonly DeviceBiometricsService _biometrics;
 
     public DeviceBiometricsServiceTests() => _biometrics = new DeviceBiometricsService(_transmit);
@@ -20,19 +16,20 @@ public sealed class DeviceBiometricsServiceTests
     [Fact]
     public async Task CompleteAsync_TransmitAcceptsTheSignature_ReturnsTheUserAccessToken()
     {
-        _transmit.AuthenticateAsync(Arg.Is<BiometricsAuthenticateRequest>(r => r.UserId == "user-1" && r.Challenge == "ch-1" && r.KeyId == "key-1" && r.Signature == "sig"), Arg.Any<CancellationToken>())
-            .Returns(new BiometricsTokens { AccessToken = new Secret("user-access-token") });
+        _transmit.OnAuthenticate = _ => TransmitResults.Tokens("user-access-token");
 
         var result = await _biometrics.CompleteAsync("user-1", "ch-1", "key-1", "sig");
 
         Assert.Equal(new BiometricSignInResult(true, new Secret("user-access-token"), null), result);
+        Assert.Equal(
+            new BiometricsAuthenticateRequest { UserId = "user-1", Challenge = "ch-1", KeyId = "key-1", Signature = "sig" },
+            Assert.Single(_transmit.Calls).AuthenticateRequest);
     }
 
     [Fact]
     public async Task CompleteAsync_BadSignature_ReturnsRejectedWithTransmitsCode()
     {
-        var details = new ApiErrorDetails { Api = "Transmit", Method = "POST", Path = "/v1/auth/mobile-biometrics/authenticate", StatusCode = HttpStatusCode.BadRequest };
-        _transmit.AuthenticateAsync(default!).ThrowsAsyncForAnyArgs(new TransmitApiException(details, tsErrorCode: "auth_invalid_signature"));
+        _transmit.OnAuthenticate = _ => throw TransmitErrors.BadRequest("auth_invalid_signature");
 
         var result = await _biometrics.CompleteAsync("user-1", "ch-1", "key-1", "forged");
 
@@ -42,9 +39,9 @@ public sealed class DeviceBiometricsServiceTests
     [Fact]
     public async Task BeginAsync_ReturnsTransmitsChallengeForTheUser()
     {
-        _transmit.StartAsync(Arg.Is<BiometricsStartRequest>(r => r.UserId == "user-1"), Arg.Any<CancellationToken>())
-            .Returns(new BiometricsStartResponse { Challenge = "ch-1" });
+        _transmit.OnStart = _ => TransmitResults.Challenge("ch-1");
 
         Assert.Equal("ch-1", await _biometrics.BeginAsync("user-1"));
+        Assert.Equal(BiometricsStartRequest.ForUser("user-1"), Assert.Single(_transmit.Calls).StartRequest);
     }
 }
