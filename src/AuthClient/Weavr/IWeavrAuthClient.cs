@@ -6,7 +6,7 @@ namespace AuthClient.Weavr;
 /// The Weavr Multi authentication operations with input validation, typed outcomes and support references.
 /// Every method validates its input and throws <see cref="ArgumentException"/> before sending anything; a server
 /// error becomes a typed <see cref="Errors.WeavrApiException"/>; a network failure an <see cref="Errors.AuthClientTransportException"/>.
-/// Mock this interface in your own unit tests.
+/// Mock this interface in your own unit tests, or use <c>FakeWeavrAuthClient</c> from the AuthClient.Testing package.
 /// </summary>
 public interface IWeavrAuthClient
 {
