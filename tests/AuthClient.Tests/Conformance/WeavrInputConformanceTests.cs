@@ -71,12 +71,12 @@ public sealed class WeavrInputConformanceTests : IClassFixture<WeavrOpenApiFixtu
 
         if (allowed.Contains(channel))
         {
-            await call(sut.Client, new ScaChannel(channel), options);
+            await call(sut.Weavr, new ScaChannel(channel), options);
             Assert.Equal(WeavrWireMockFixture.BasePath + path, _wire.SingleRequest().AbsolutePath);
         }
         else
         {
-            var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => call(sut.Client, new ScaChannel(channel), options));
+            var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => call(sut.Weavr, new ScaChannel(channel), options));
             Assert.Equal("channel", ex.ParamName);
             Assert.Empty(_wire.Server.LogEntries);
         }
@@ -98,7 +98,7 @@ public sealed class WeavrInputConformanceTests : IClassFixture<WeavrOpenApiFixtu
         _wire.Given("POST", "/stepup/challenges/otp/SMS/verify", 204);
         using var sut = _wire.CreateClient();
 
-        var call = () => sut.Client.VerifyOtpStepUpAsync(ScaChannel.Sms, code, WeavrCallOptions.WithToken(new Secret("t")));
+        var call = () => sut.Weavr.VerifyOtpStepUpAsync(ScaChannel.Sms, code, WeavrCallOptions.WithToken(new Secret("t")));
 
         await AssertAcceptedOrRefusedAsync(valid, call, "verificationCode");
     }
@@ -116,7 +116,7 @@ public sealed class WeavrInputConformanceTests : IClassFixture<WeavrOpenApiFixtu
         _wire.Given("POST", "/passwords/update", 200, """{"token":"t2"}""");
         using var sut = _wire.CreateClient();
 
-        var call = () => sut.Client.UpdatePasswordAsync("old-password", new string('x', length), WeavrCallOptions.WithToken(new Secret("t")));
+        var call = () => sut.Weavr.UpdatePasswordAsync("old-password", new string('x', length), WeavrCallOptions.WithToken(new Secret("t")));
 
         await AssertAcceptedOrRefusedAsync(length is > 0 && length <= maxLength, call, "newPassword");
     }
@@ -135,7 +135,7 @@ public sealed class WeavrInputConformanceTests : IClassFixture<WeavrOpenApiFixtu
         _wire.Given("POST", "/access_token", 200, """{"token":"a"}""");
         using var sut = _wire.CreateClient();
 
-        var call = () => sut.Client.RequestAccessTokenAsync(new IdentityId(IdentityType.Consumer, id), WeavrCallOptions.WithToken(new Secret("t")));
+        var call = () => sut.Weavr.RequestAccessTokenAsync(new IdentityId(IdentityType.Consumer, id), WeavrCallOptions.WithToken(new Secret("t")));
 
         await AssertAcceptedOrRefusedAsync(valid, call, "identity");
     }

@@ -96,7 +96,7 @@ public sealed partial class PublicApiConventionTests
     [Fact]
     public void PublicTypes_Always_LiveInTheFolderOfTheirNamespace()
     {
-        var src = new DirectoryInfo(OpsSourceTree.PathOf("src", "AuthClient"));
+        var src = new DirectoryInfo(SourceTree.PathOf("src", "AuthClient"));
         var offenders = new List<string>();
         foreach (var type in PublicTypes.Where(t => t.DeclaringType is null))
         {
@@ -114,7 +114,7 @@ public sealed partial class PublicApiConventionTests
                 .Any(f => Path.GetFileName(f).StartsWith(name, StringComparison.Ordinal) && declaration.IsMatch(File.ReadAllText(f)));
             if (!declared)
             {
-                offenders.Add($"{type.FullName}: no {name}*.cs declaring it in {Path.GetRelativePath(OpsSourceTree.Root.FullName, folder)}");
+                offenders.Add($"{type.FullName}: no {name}*.cs declaring it in {Path.GetRelativePath(SourceTree.Root.FullName, folder)}");
             }
         }
 
@@ -124,7 +124,7 @@ public sealed partial class PublicApiConventionTests
     [Fact]
     public void SourceFiles_Always_DeclareTheNamespaceOfTheirFolder()
     {
-        var src = OpsSourceTree.PathOf("src", "AuthClient");
+        var src = SourceTree.PathOf("src", "AuthClient");
         var offenders = new List<string>();
         foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories))
         {

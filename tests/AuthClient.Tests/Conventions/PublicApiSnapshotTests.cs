@@ -13,7 +13,7 @@ public sealed class PublicApiSnapshotTests
     [Fact]
     public void PublicApi_Always_MatchesTheApprovedSnapshot()
     {
-        var approvedPath = OpsSourceTree.PathOf("tests", "AuthClient.Tests", "Conventions", "PublicApi.approved.txt");
+        var approvedPath = SourceTree.PathOf("tests", "AuthClient.Tests", "Conventions", "PublicApi.approved.txt");
         var receivedPath = Path.ChangeExtension(approvedPath, null).Replace(".approved", ".received", StringComparison.Ordinal) + ".txt";
         var received = Normalize(typeof(Secret).Assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
@@ -37,5 +37,5 @@ public sealed class PublicApiSnapshotTests
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
 
-    private static string Rel(string path) => Path.GetRelativePath(OpsSourceTree.Root.FullName, path);
+    private static string Rel(string path) => Path.GetRelativePath(SourceTree.Root.FullName, path);
 }

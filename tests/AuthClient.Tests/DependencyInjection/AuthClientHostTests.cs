@@ -14,7 +14,7 @@ namespace AuthClient.Tests.DependencyInjection;
 
 public sealed class AuthClientHostTests : IDisposable
 {
-    private readonly WireMockServer _server = OpsLoopback.StartServer();
+    private readonly WireMockServer _server = Loopback.StartServer();
 
     public void Dispose() => _server.Stop();
 
@@ -43,12 +43,12 @@ public sealed class AuthClientHostTests : IDisposable
     [Fact]
     public async Task Create_WithServices_RetriesOnTheRegisteredTimeProviderAndRunsUserHandlers()
     {
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(503));
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(204));
-        var time = new OpsTimeProvider();
-        var counter = new OpsAttemptCounter();
+        var time = new TimerRecordingTimeProvider();
+        var counter = new AttemptCounter();
         await using var host = AuthClientHost.Create(
             o =>
             {

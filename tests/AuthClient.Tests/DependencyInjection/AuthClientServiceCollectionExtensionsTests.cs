@@ -16,7 +16,7 @@ namespace AuthClient.Tests.DependencyInjection;
 public sealed class AuthClientServiceCollectionExtensionsTests : IDisposable
 {
     private const string IdentitiesBody = """{"identities":[],"count":0,"responseCount":0}""";
-    private readonly WireMockServer _server = OpsLoopback.StartServer();
+    private readonly WireMockServer _server = Loopback.StartServer();
 
     public void Dispose() => _server.Stop();
 
@@ -113,11 +113,11 @@ public sealed class AuthClientServiceCollectionExtensionsTests : IDisposable
     [Fact]
     public async Task AddAuthClient_UserDelegatingHandler_RunsOnEveryAttempt()
     {
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS").UsingPost().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS").UsingPost().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(503));
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS").UsingPost().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS").UsingPost().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(204));
-        var counter = new OpsAttemptCounter();
+        var counter = new AttemptCounter();
         var services = new ServiceCollection();
         services.AddAuthClient(o =>
             {

@@ -70,7 +70,7 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         _wire.Given(op.Method, op.Path, status, body, ("request-ref", RequestRef));
         using var sut = _wire.CreateClient();
 
-        var ex = await Assert.ThrowsAnyAsync<WeavrApiException>(() => op.Invoke(sut.Client, WeavrEndpointCases.CallOptions(CallerIdempotencyRef)));
+        var ex = await Assert.ThrowsAnyAsync<WeavrApiException>(() => op.Invoke(sut.Weavr, WeavrEndpointCases.CallOptions(CallerIdempotencyRef)));
 
         Assert.Equal(exceptionType, ex.GetType());
         Assert.Equal((HttpStatusCode)status, ex.StatusCode);
@@ -92,7 +92,7 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         _wire.Given("POST", "/stepup/challenges/otp/SMS", 409, """{"errorCode":"RETRY_IN_15SEC"}""", ("request-ref", RequestRef));
         using var sut = _wire.CreateClient();
 
-        var ex = await Assert.ThrowsAsync<WeavrConflictException>(() => sut.Client.StartOtpStepUpAsync(ScaChannel.Sms, WeavrEndpointCases.CallOptions()));
+        var ex = await Assert.ThrowsAsync<WeavrConflictException>(() => sut.Weavr.StartOtpStepUpAsync(ScaChannel.Sms, WeavrEndpointCases.CallOptions()));
 
         var sent = _wire.SingleRequest().Header("idempotency-ref");
         Assert.False(string.IsNullOrEmpty(sent));
@@ -163,7 +163,7 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(400).WithHeader("Content-Type", "text/html").WithBody("<html>bad gateway page</html>"));
         using var sut = _wire.CreateClient();
 
-        var ex = await Assert.ThrowsAsync<WeavrBadRequestException>(() => op.Invoke(sut.Client, WeavrEndpointCases.CallOptions()));
+        var ex = await Assert.ThrowsAsync<WeavrBadRequestException>(() => op.Invoke(sut.Weavr, WeavrEndpointCases.CallOptions()));
 
         Assert.Equal("<html>bad gateway page</html>", ex.Details.ResponseBody);
         Assert.Empty(ex.InvalidFields);
@@ -363,7 +363,7 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         _wire.Given(op.Method, op.Path, 200, body, ("request-ref", RequestRef));
         using var sut = _wire.CreateClient();
 
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => op.Invoke(sut.Client, WeavrEndpointCases.CallOptions()));
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => op.Invoke(sut.Weavr, WeavrEndpointCases.CallOptions()));
 
         var invalid = Assert.IsType<AuthClientInvalidResponseException>(ex);
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
@@ -384,7 +384,7 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         var op = WeavrEndpointCases.Get(operation);
         _wire.Given(op.Method, op.Path, status, body, ("request-ref", RequestRef));
         using var sut = _wire.CreateClient();
-        var ex = await Assert.ThrowsAsync<TException>(() => op.Invoke(sut.Client, WeavrEndpointCases.CallOptions(CallerIdempotencyRef)));
+        var ex = await Assert.ThrowsAsync<TException>(() => op.Invoke(sut.Weavr, WeavrEndpointCases.CallOptions(CallerIdempotencyRef)));
         _wire.SingleRequest();
         AssertNoSecrets(ex);
         return ex;

@@ -27,7 +27,7 @@ public sealed class WeavrPasswordExpiredExceptionTests : IClassFixture<WeavrWire
     {
         using var sut = _wire.CreateClient();
 
-        var result = await sut.Client.LoginWithPasswordAsync(WeavrEndpointCases.Email, WeavrEndpointCases.Password);
+        var result = await sut.Weavr.LoginWithPasswordAsync(WeavrEndpointCases.Email, WeavrEndpointCases.Password);
 
         Assert.Equal(PasswordLoginOutcome.PasswordExpired, result.Value.Outcome);
         Assert.Equal(TemporaryToken, result.Value.Token.Reveal());
@@ -67,8 +67,8 @@ public sealed class WeavrPasswordExpiredExceptionTests : IClassFixture<WeavrWire
         _wire.Given("POST", "/passwords/update", 200, """{"passwordInfo":{"identityId":{"type":"CONSUMER","id":"1"},"expiryDate":0},"token":"fresh"}""");
         using var sut = _wire.CreateClient();
 
-        var login = await sut.Client.LoginWithPasswordAsync(WeavrEndpointCases.Email, WeavrEndpointCases.Password);
-        var update = await sut.Client.UpdatePasswordAsync(
+        var login = await sut.Weavr.LoginWithPasswordAsync(WeavrEndpointCases.Email, WeavrEndpointCases.Password);
+        var update = await sut.Weavr.UpdatePasswordAsync(
             WeavrEndpointCases.OldPassword, WeavrEndpointCases.NewPassword, WeavrCallOptions.WithToken(login.Value.Token));
 
         var sent = _wire.Requests();

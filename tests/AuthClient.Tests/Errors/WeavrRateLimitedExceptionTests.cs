@@ -30,7 +30,7 @@ public sealed class WeavrRateLimitedExceptionTests : IClassFixture<WeavrWireMock
             ("request-ref", "rr-429"), ("x-ratelimit-limit", Limit), ("x-ratelimit-reset", "7"), ("Retry-After", "12"));
         using var sut = _wire.CreateClient(o => o.Resilience.MaxRetryAttempts = 0);
 
-        var ex = await Assert.ThrowsAsync<WeavrRateLimitedException>(() => op.Invoke(sut.Client, WeavrEndpointCases.CallOptions("idem-429")));
+        var ex = await Assert.ThrowsAsync<WeavrRateLimitedException>(() => op.Invoke(sut.Weavr, WeavrEndpointCases.CallOptions("idem-429")));
 
         var info = ex.RateLimit;
         Assert.Equal(Limit, info.RawLimit);
@@ -54,7 +54,7 @@ public sealed class WeavrRateLimitedExceptionTests : IClassFixture<WeavrWireMock
         _wire.Given("GET", "/authentication_factors", 429, null, ("x-ratelimit-limit", "10, 10;w=60"), ("x-ratelimit-reset", "42"));
         using var sut = _wire.CreateClient();
 
-        var ex = await Assert.ThrowsAsync<WeavrRateLimitedException>(() => sut.Client.GetAuthenticationFactorsAsync(WeavrEndpointCases.CallOptions()));
+        var ex = await Assert.ThrowsAsync<WeavrRateLimitedException>(() => sut.Weavr.GetAuthenticationFactorsAsync(WeavrEndpointCases.CallOptions()));
 
         Assert.Null(ex.RateLimit.RetryAfter);
         Assert.Equal(10, ex.RateLimit.ExceededLimit);
@@ -70,7 +70,7 @@ public sealed class WeavrRateLimitedExceptionTests : IClassFixture<WeavrWireMock
         using var sut = _wire.CreateClient(services: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now)));
 
         var ex = await Assert.ThrowsAsync<WeavrRateLimitedException>(
-            () => sut.Client.LoginWithPasswordAsync(WeavrEndpointCases.Email, WeavrEndpointCases.Password));
+            () => sut.Weavr.LoginWithPasswordAsync(WeavrEndpointCases.Email, WeavrEndpointCases.Password));
 
         Assert.Equal(TimeSpan.FromSeconds(90), ex.RateLimit.RetryAfter);
         Assert.Null(ex.RateLimit.RawLimit);
@@ -88,7 +88,7 @@ public sealed class WeavrRateLimitedExceptionTests : IClassFixture<WeavrWireMock
         });
 
         var ex = await Assert.ThrowsAsync<WeavrRateLimitedException>(
-            () => WeavrEndpointCases.Get("stepupSCAChallengePush").Invoke(sut.Client, WeavrEndpointCases.CallOptions()));
+            () => WeavrEndpointCases.Get("stepupSCAChallengePush").Invoke(sut.Weavr, WeavrEndpointCases.CallOptions()));
 
         Assert.Equal(TimeSpan.FromHours(1), ex.RateLimit.RetryAfter);
         _wire.SingleRequest();

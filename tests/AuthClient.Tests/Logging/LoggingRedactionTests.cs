@@ -33,7 +33,7 @@ public sealed class LoggingRedactionTests : IDisposable
 
     private static readonly string[] Secrets = [ApiKey, Password, NewPassword, AuthToken, AccessToken, BearerToken, TemporaryToken, UpdatedToken, OtpCode];
 
-    private readonly WireMockServer _server = OpsLoopback.StartServer();
+    private readonly WireMockServer _server = Loopback.StartServer();
     private readonly List<string> _texts = [];
 
     public void Dispose() => _server.Stop();
@@ -116,7 +116,7 @@ public sealed class LoggingRedactionTests : IDisposable
     [Fact]
     public async Task TransportFailure_AtTrace_LogsNoSecret()
     {
-        using var harness = CreateHarness(OpsLoopback.ClosedUrl());
+        using var harness = CreateHarness(Loopback.ClosedUrl());
         var weavr = harness.Weavr;
 
         await Capture<AuthClientTransportException>(() => weavr.LoginWithPasswordAsync("ada@example.com", Password));
@@ -141,14 +141,14 @@ public sealed class LoggingRedactionTests : IDisposable
         Assert.DoesNotContain("CLIENTSECRET-never", options.Transmit.ToString(), StringComparison.Ordinal);
     }
 
-    private static OpsHarness CreateHarness(Uri baseUrl) => OpsHarness.Create(
+    private static RetryingTestHost CreateHarness(Uri baseUrl) => RetryingTestHost.Create(
         baseUrl,
         o =>
         {
             o.Weavr.ApiKey = ApiKey;
             o.Resilience.BaseDelay = TimeSpan.Zero; // No waiting: the point here is what gets written, not when.
         },
-        services => services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging()));
+        captureLogs: true);
 
     private async Task Capture<TException>(Func<Task> call)
         where TException : Exception
@@ -178,9 +178,9 @@ public sealed class LoggingRedactionTests : IDisposable
 
     private void AddTexts(params object?[] values) => _texts.AddRange(values.Select(v => v?.ToString() ?? string.Empty));
 
-    private void AssertNoSecretAnywhere(OpsHarness harness)
+    private void AssertNoSecretAnywhere(RetryingTestHost harness)
     {
-        var records = harness.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
+        var records = harness.Logs.GetSnapshot();
 
         // The capture is real: every HTTP attempt was traced and AuthClient logged its calls. IHttpClientFactory's
         // default loggers are replaced: their structured state holds raw header values even when the text is redacted.

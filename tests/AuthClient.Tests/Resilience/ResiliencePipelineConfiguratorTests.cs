@@ -20,8 +20,8 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     private static readonly WeavrCallOptions WithToken = WeavrCallOptions.WithToken(new Secret("ops-bearer-token"));
     private static readonly TimeSpan DefaultBaseDelay = TimeSpan.FromMilliseconds(200);
 
-    private readonly WireMockServer _server = OpsLoopback.StartServer();
-    private readonly OpsHeldResponse _held = new();
+    private readonly WireMockServer _server = Loopback.StartServer();
+    private readonly HeldResponse _held = new();
 
     public void Dispose()
     {
@@ -32,11 +32,11 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task VerifyOtpStepUp_503Then204_RetriesOnceWithTheSameIdempotencyRef()
     {
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(503));
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(204).WithHeader("request-ref", "rr-verify"));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.VerifyOtpStepUpAsync(ScaChannel.Sms, "123456", WithToken);
         await harness.Time.WaitForTimerAsync(DefaultBaseDelay);
@@ -59,11 +59,11 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task VerifyOtpStepUp_CallerIdempotencyRef_IsSentOnEveryAttempt()
     {
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(502));
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(204));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.VerifyOtpStepUpAsync(ScaChannel.Sms, "123456", WithToken with { IdempotencyRef = "caller-ref-1" });
         await harness.Time.WaitForTimerAsync(DefaultBaseDelay);
@@ -80,7 +80,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     {
         _server.Given(Request.Create().WithPath("/multi/identities").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(503).WithHeader("request-ref", "rr-503"));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
         foreach (var (delay, attemptsSoFar) in new[] { (200, 1), (400, 2), (800, 3) })
@@ -101,7 +101,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     {
         _server.Given(Request.Create().WithPath("/multi/login_with_password").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(500).WithHeader("request-ref", "rr-500"));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var ex = await Assert.ThrowsAsync<WeavrServerException>(() => harness.Weavr.LoginWithPasswordAsync("ada@example.com", "Passw0rd!"));
 
@@ -115,7 +115,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     public async Task Logout_503_SendsOnceBecauseItHasNoIdempotencyRef()
     {
         _server.Given(Request.Create().WithPath("/multi/logout").UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         await Assert.ThrowsAsync<WeavrServerException>(() => harness.Weavr.LogoutAsync(WithToken));
 
@@ -127,7 +127,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     public async Task RequestAccessToken_503_SendsOnceBecauseItHasNoIdempotencyRef()
     {
         _server.Given(Request.Create().WithPath("/multi/access_token").UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         await Assert.ThrowsAsync<WeavrServerException>(() =>
             harness.Weavr.RequestAccessTokenAsync(new IdentityId(IdentityType.Consumer, "42"), WithToken));
@@ -138,11 +138,11 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task GetIdentities_429WithRetryAfter_WaitsTheRequestedDelayThenSucceeds()
     {
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithHeader("x-ratelimit-reset", "7"));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("request-ref", "rr-ok").WithBody(IdentitiesBody));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
         await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
@@ -162,11 +162,11 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task GetIdentities_429WithRateLimitResetOnly_WaitsUntilTheResetThenSucceeds()
     {
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("x-ratelimit-limit", "20, 10;w=60").WithHeader("x-ratelimit-reset", "2"));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
         await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
@@ -181,11 +181,11 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     public async Task GetIdentities_429WithRetryAfterAboveMaxDelay_WaitsTheFullRetryAfter()
     {
         // MaxDelay (10 s) caps our own backoff, not a wait the server asked for (up to MaxRetryAfter, 30 s).
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "25"));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
         await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(25));
@@ -200,11 +200,11 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task GetIdentities_503WithRetryAfter_WaitsTheRequestedDelay()
     {
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Retry-After", "3"));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
         await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
@@ -218,12 +218,12 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task GetIdentities_429WithRetryAfterDate_WaitsUntilThatTime()
     {
-        // OpsTimeProvider starts at 2025-01-01T00:00:00Z, so this date is 5 s away.
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "1"))
+        // TimerRecordingTimeProvider starts at 2025-01-01T00:00:00Z, so this date is 5 s away.
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "Wed, 01 Jan 2025 00:00:05 GMT"));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
         await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
@@ -237,11 +237,11 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task VerifyOtpStepUp_503WithDefaultJitter_RetriesAfterARandomisedDelayWithinMaxDelay()
     {
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(503));
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(204));
-        using var harness = OpsHarness.Create(_server.MultiUrl(), o => o.Resilience.UseJitter = true);
+        using var harness = RetryingTestHost.Create(_server.MultiUrl(), o => o.Resilience.UseJitter = true);
         static bool IsBackoff(TimeSpan due) => due > TimeSpan.Zero && due < TimeSpan.FromSeconds(10); // Not the 10 s / 60 s timeouts.
 
         var call = harness.Weavr.VerifyOtpStepUpAsync(ScaChannel.Sms, "123456", WithToken);
@@ -264,7 +264,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
                 .WithHeader("x-ratelimit-limit", "20, 10;w=60, 20;w=3600")
                 .WithHeader("x-ratelimit-reset", "118")
                 .WithHeader("request-ref", "rr-429"));
-        using var harness = OpsHarness.Create(_server.MultiUrl(), o => o.Resilience.MaxRetryAfter = TimeSpan.FromSeconds(60));
+        using var harness = RetryingTestHost.Create(_server.MultiUrl(), o => o.Resilience.MaxRetryAfter = TimeSpan.FromSeconds(60));
 
         var ex = await Assert.ThrowsAsync<WeavrRateLimitedException>(() => harness.Weavr.GetIdentitiesAsync(options: WithToken));
 
@@ -280,12 +280,12 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task LoginWithPassword_429_IsRetriedBecauseTheServerRejectedItUnprocessed()
     {
-        _server.Given(Request.Create().WithPath("/multi/login_with_password").UsingPost().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/login_with_password").UsingPost().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
-        _server.Given(Request.Create().WithPath("/multi/login_with_password").UsingPost().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/login_with_password").UsingPost().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(200)
                 .WithBody("""{"token":"ops-auth-token","tokenType":"AUTH","identity":{"type":"CONSUMER","id":"42"},"credentials":{"type":"ROOT","id":"7"}}"""));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.LoginWithPasswordAsync("ada@example.com", "Passw0rd!");
         await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
@@ -299,7 +299,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task LoginWithPassword_ConnectionRefused_RetriesWithBackoffThenThrowsTransportExceptionWithKnownOutcome()
     {
-        using var harness = OpsHarness.Create(OpsLoopback.ClosedUrl());
+        using var harness = RetryingTestHost.Create(Loopback.ClosedUrl());
 
         var call = harness.Weavr.LoginWithPasswordAsync("ada@example.com", "Passw0rd!");
         foreach (var (delay, attemptsSoFar) in new[] { (200, 1), (400, 2), (800, 3) })
@@ -326,7 +326,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     public async Task GetIdentities_ClientError_IsNeverRetried(int status)
     {
         _server.Given(Request.Create().WithPath("/multi/identities").UsingGet()).RespondWith(Response.Create().WithStatusCode(status));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var ex = await Assert.ThrowsAnyAsync<WeavrApiException>(() => harness.Weavr.GetIdentitiesAsync(options: WithToken));
 
@@ -343,7 +343,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     {
         _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(status).WithBody("""{"errorCode":"VERIFICATION_CODE_INVALID"}"""));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var ex = await Assert.ThrowsAnyAsync<WeavrApiException>(() => harness.Weavr.VerifyOtpStepUpAsync(ScaChannel.Sms, "123456", WithToken));
 
@@ -355,11 +355,11 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task GetIdentities_AttemptTimesOut_IsRetriedAndSucceeds()
     {
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "1"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
             .RespondWith(Response.Create().WithCallback(_held.RespondAsync));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(OpsAttemptCounter.Header, "2"))
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("request-ref", "rr-second").WithBody(IdentitiesBody));
-        using var harness = OpsHarness.Create(_server.MultiUrl(), o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5));
+        using var harness = RetryingTestHost.Create(_server.MultiUrl(), o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5));
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
         await _held.Arrived;
@@ -379,7 +379,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     {
         _server.Given(Request.Create().WithPath("/multi/login_with_password").UsingPost())
             .RespondWith(Response.Create().WithCallback(_held.RespondAsync));
-        using var harness = OpsHarness.Create(_server.MultiUrl(), o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5));
+        using var harness = RetryingTestHost.Create(_server.MultiUrl(), o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5));
 
         var call = harness.Weavr.LoginWithPasswordAsync("ada@example.com", "Passw0rd!");
         await _held.Arrived; // Sent: from here on the outcome is unknown.
@@ -398,7 +398,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     {
         _server.Given(Request.Create().WithPath("/multi/identities").UsingGet())
             .RespondWith(Response.Create().WithCallback(_held.RespondAsync));
-        using var harness = OpsHarness.Create(_server.MultiUrl(), o =>
+        using var harness = RetryingTestHost.Create(_server.MultiUrl(), o =>
         {
             o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(20);
             o.Resilience.TotalTimeout = TimeSpan.FromSeconds(25);
@@ -420,7 +420,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task EnrolOtp_ConnectionRefused_ThrowsTransportExceptionForOperationsWithoutBody()
     {
-        using var harness = OpsHarness.Create(OpsLoopback.ClosedUrl(), o => o.Resilience.MaxRetryAttempts = 0);
+        using var harness = RetryingTestHost.Create(Loopback.ClosedUrl(), o => o.Resilience.MaxRetryAttempts = 0);
 
         var ex = await Assert.ThrowsAsync<AuthClientTransportException>(() => harness.Weavr.EnrolOtpAsync(ScaChannel.Sms, WithToken));
 
@@ -433,7 +433,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     public async Task StartOtpStepUp_EveryAttemptTimesOut_RetriesThenThrowsTimeoutWithTheIdempotencyRef()
     {
         _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS").UsingPost()).RespondWith(Response.Create().WithCallback(_held.RespondAsync));
-        using var harness = OpsHarness.Create(_server.MultiUrl(), o =>
+        using var harness = RetryingTestHost.Create(_server.MultiUrl(), o =>
         {
             o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
             o.Resilience.MaxRetryAttempts = 1;
@@ -458,7 +458,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     {
         _server.Given(Request.Create().WithPath("/multi/identities").UsingGet())
             .RespondWith(Response.Create().WithCallback(_held.RespondAsync));
-        using var harness = OpsHarness.Create(_server.MultiUrl());
+        using var harness = RetryingTestHost.Create(_server.MultiUrl());
         using var cts = new CancellationTokenSource();
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken, cancellationToken: cts.Token);

@@ -13,11 +13,11 @@ public sealed class AotSampleTests : IDisposable
     private const string Password = "PASSWORD-aot-7h2j!";
     private const string Token = "TOKEN-aot-5m1x";
 
-    private readonly WireMockServer _server = OpsLoopback.StartServer();
+    private readonly WireMockServer _server = Loopback.StartServer();
 
     public void Dispose() => _server.Stop();
 
-    [OpsAotSampleFact]
+    [AotSampleFact]
     public async Task NativeBinary_LoginAndIdentities_PrintsThemAndExitsZeroWithoutSecrets()
     {
         _server.Given(Request.Create().WithPath("/multi/login_with_password").UsingPost().WithHeader("api-key", ApiKey))
@@ -36,7 +36,7 @@ public sealed class AotSampleTests : IDisposable
         AssertNoSecret(run.Output);
     }
 
-    [OpsAotSampleFact]
+    [AotSampleFact]
     public async Task NativeBinary_LoginRejected_ExitsOneWithStatusAndNoSecrets()
     {
         _server.Given(Request.Create().WithPath("/multi/login_with_password").UsingPost())
@@ -50,7 +50,7 @@ public sealed class AotSampleTests : IDisposable
         AssertNoSecret(run.Output);
     }
 
-    [OpsAotSampleFact]
+    [AotSampleFact]
     public async Task NativeBinary_PlainHttpToARemoteHost_ExitsTwoWithTheValidationMessage()
     {
         var run = await RunAsync(["--base-url", "http://sandbox.weavr.io/multi", "--api-key", ApiKey, "--email", "ada@example.com", "--password", Password]);
@@ -61,7 +61,7 @@ public sealed class AotSampleTests : IDisposable
         AssertNoSecret(run.Output);
     }
 
-    [OpsAotSampleFact]
+    [AotSampleFact]
     public async Task NativeBinary_Help_PrintsUsageAndExitsZero()
     {
         var run = await RunAsync(["--help"]);
@@ -79,7 +79,7 @@ public sealed class AotSampleTests : IDisposable
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string[] args, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable(OpsAotSampleFactAttribute.BinaryVariable)!)
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable(AotSampleFactAttribute.BinaryVariable)!)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,5 +1,5 @@
-using AuthClient.DependencyInjection;
 using AuthClient.Sessions;
+using AuthClient.Tests.Support;
 using AuthClient.Weavr.Models;
 using AuthClient.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +8,6 @@ using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace AuthClient.Tests.Sessions;
 
@@ -26,7 +25,7 @@ internal sealed class SessionTestHost : IDisposable
     public static readonly IdentityId Consumer11 = new(IdentityType.Consumer, "11");
     public static readonly CredentialId Root77 = new(CredentialType.Root, "77");
 
-    private readonly bool _ownsServer;
+    private readonly AuthClientTestHost _host;
 
     public SessionTestHost(
         Action<WeavrSessionOptions>? configure = null,
@@ -35,37 +34,33 @@ internal sealed class SessionTestHost : IDisposable
         WireMockServer? server = null,
         FakeTimeProvider? time = null)
     {
-        _ownsServer = server is null;
-        Server = server ?? WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
         Time = time ?? new FakeTimeProvider(Start);
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
-        if (withCodeProvider)
-        {
-            services.AddSingleton<IOtpCodeProvider>(Codes);
-        }
+        _host = new AuthClientTestHost(
+            server ?? Loopback.StartServer(),
+            ownsServer: server is null,
+            time: Time,
+            services: services =>
+            {
+                if (withCodeProvider)
+                {
+                    services.AddSingleton<IOtpCodeProvider>(Codes);
+                }
 
-        if (store is not null)
-        {
-            services.AddSingleton(store);
-        }
-
-        services.AddAuthClient(o =>
-        {
-            o.Weavr.BaseUrl = new Uri(Server.Url + "/multi");
-            o.Weavr.ApiKey = "test-api-key";
-            o.Resilience.MaxRetryAttempts = 0;
-        }).AddSessions(configure);
-        Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+                if (store is not null)
+                {
+                    services.AddSingleton(store);
+                }
+            },
+            build: b => b.AddSessions(configure));
     }
 
-    public WireMockServer Server { get; }
+    public WireMockServer Server => _host.Server;
 
     public FakeTimeProvider Time { get; }
 
     public ScriptedOtpCodeProvider Codes { get; } = new();
 
-    public ServiceProvider Provider { get; }
+    public ServiceProvider Provider => _host.Provider;
 
     public IWeavrSessionRegistry Sessions => Provider.GetRequiredService<IWeavrSessionRegistry>();
 
@@ -174,13 +169,5 @@ internal sealed class SessionTestHost : IDisposable
     public static string? Header(ILogEntry entry, string name) =>
         entry.RequestMessage!.Headers!.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
 
-    public void Dispose()
-    {
-        Provider.Dispose();
-        if (_ownsServer)
-        {
-            Server.Stop();
-            Server.Dispose();
-        }
-    }
+    public void Dispose() => _host.Dispose();
 }

@@ -1,15 +1,15 @@
 using AuthClient.Sessions;
+using AuthClient.Tests.Support;
 using AuthClient.Weavr.Models;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.Server;
-using WireMock.Settings;
 using static AuthClient.Tests.Sessions.SessionTestHost;
 
 namespace AuthClient.Tests.Sessions;
 
 public sealed class WeavrSessionRegistryTests : IDisposable
 {
-    private readonly WireMockServer _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+    private readonly WireMockServer _server = Loopback.StartServer();
     private readonly FakeTimeProvider _time = new(Start);
     private readonly InMemoryWeavrSessionStore _store = new();
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AuthClient.DependencyInjection;
 using AuthClient.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +6,6 @@ using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace AuthClient.Tests.Support;
 
@@ -29,7 +26,7 @@ public sealed class WeavrWireMockFixture : IDisposable
 
     public WeavrWireMockFixture()
     {
-        Server = StartOnLoopback();
+        Server = Loopback.StartServer();
     }
 
     public WireMockServer Server { get; }
@@ -41,26 +38,27 @@ public sealed class WeavrWireMockFixture : IDisposable
 
     /// <summary>
     /// Builds a client through <c>AddAuthClient</c>. Retries are off unless <paramref name="configure"/> turns them on,
-    /// so an error status reaches the caller after exactly one request.
+    /// so an error status reaches the caller after exactly one request. The clock is the system's unless
+    /// <paramref name="services"/> registers another.
     /// </summary>
-    public WeavrTestClient CreateClient(
+    public AuthClientTestHost CreateClient(
         Action<AuthClientOptions>? configure = null,
         IWeavrTokenSource? tokenSource = null,
-        Action<IServiceCollection>? services = null)
-    {
-        var collection = new ServiceCollection();
-        collection.AddSingleton(tokenSource ?? new StaticWeavrTokenSource(AmbientToken));
-        collection.AddAuthClient(o =>
-        {
-            o.Weavr.BaseUrl = BaseUrl;
-            o.Weavr.ApiKey = ApiKey;
-            o.Resilience.MaxRetryAttempts = 0;
-            o.Resilience.BaseDelay = TimeSpan.Zero;
-            configure?.Invoke(o);
-        });
-        services?.Invoke(collection);
-        return new WeavrTestClient(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
-    }
+        Action<IServiceCollection>? services = null) =>
+        new(
+            Server,
+            apiKey: ApiKey,
+            time: TimeProvider.System,
+            services: s =>
+            {
+                s.AddSingleton(tokenSource ?? new StaticWeavrTokenSource(AmbientToken));
+                services?.Invoke(s);
+            },
+            configure: o =>
+            {
+                o.Resilience.BaseDelay = TimeSpan.Zero;
+                configure?.Invoke(o);
+            });
 
     /// <summary>
     /// Answers <paramref name="method"/> <c>{BasePath}</c><paramref name="path"/> (any headers, any body: the tests assert
@@ -110,28 +108,4 @@ public sealed class WeavrWireMockFixture : IDisposable
         Assert.True(
             entry.MappingGuid is not null,
             $"WireMock received an unmatched request: {entry.RequestMessage?.Method} {entry.RequestMessage?.Url}");
-
-    private static WireMockServer StartOnLoopback()
-    {
-        // WireMock's default binds every interface; tests talk to 127.0.0.1 only. A free port can be taken between
-        // probing and binding, so try a few.
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreeLoopbackPort();
-            try
-            {
-                return WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{port}"] });
-            }
-            catch (Exception) when (attempt < 5)
-            {
-            }
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

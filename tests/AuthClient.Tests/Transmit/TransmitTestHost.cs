@@ -1,7 +1,7 @@
 using AuthClient.DependencyInjection;
+using AuthClient.Tests.Support;
 using AuthClient.Transmit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.Logging;
@@ -28,37 +28,38 @@ internal sealed class TransmitTestHost : IDisposable
     public const string RegisterPath = "/cis/v1/auth/mobile-biometrics/register";
     public const string DeletePath = "/cis/v1/auth/mobile-biometrics/delete";
 
-    private ServiceProvider? _provider;
+    private readonly AuthClientTestHost _host;
 
     public TransmitTestHost(Action<TransmitOptions>? configure = null, string basePath = ApiPrefix)
     {
-        Server = WireMockServer.Start();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(Logs)));
-        Builder = services.AddAuthClient(o =>
-        {
-            o.Weavr.ApiKey = "weavr-api-key-unused";
-            o.Transmit.BaseUrl = new Uri(Server.Url + basePath);
-            o.Transmit.ClientId = ClientId;
-            o.Transmit.ClientSecret = ClientSecret;
-            o.Resilience.BaseDelay = TimeSpan.Zero;
-            configure?.Invoke(o.Transmit);
-        });
-        Services = services;
+        var server = Loopback.StartServer();
+        _host = new AuthClientTestHost(
+            server,
+            ownsServer: true,
+            apiKey: "weavr-api-key-unused",
+            captureLogs: true,
+            retries: true,
+            configure: o =>
+            {
+                o.Transmit.BaseUrl = new Uri(server.Url + basePath);
+                o.Transmit.ClientId = ClientId;
+                o.Transmit.ClientSecret = ClientSecret;
+                o.Resilience.BaseDelay = TimeSpan.Zero;
+                configure?.Invoke(o.Transmit);
+            });
     }
 
-    public WireMockServer Server { get; }
+    public WireMockServer Server => _host.Server;
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time => (FakeTimeProvider)_host.Time;
 
-    public FakeLogCollector Logs { get; } = new();
+    public FakeLogCollector Logs => _host.Logs;
 
-    public AuthClientBuilder Builder { get; }
+    public AuthClientBuilder Builder => _host.Builder;
 
-    public IServiceCollection Services { get; }
+    public IServiceCollection Services => _host.Services;
 
-    public IServiceProvider Provider => _provider ??= Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    public IServiceProvider Provider => _host.Provider;
 
     public ITransmitBiometricsClient Client => Provider.GetRequiredService<ITransmitBiometricsClient>();
 
@@ -98,13 +99,7 @@ internal sealed class TransmitTestHost : IDisposable
         entry.RequestMessage!.Headers!.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
 
     /// <summary>Every log record's rendered message and structured values, for secret scans.</summary>
-    public string AllLogText() => string.Join('\n', Logs.GetSnapshot().Select(r =>
-        r.Message + " | " + string.Join(", ", r.StructuredState?.Select(kv => kv.Key + "=" + kv.Value) ?? []) + " | " + r.Exception));
+    public string AllLogText() => _host.AllLogText();
 
-    public void Dispose()
-    {
-        _provider?.Dispose();
-        Server.Stop();
-        Server.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 }

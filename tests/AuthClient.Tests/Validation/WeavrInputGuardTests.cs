@@ -18,13 +18,13 @@ public sealed class WeavrInputGuardTests : IDisposable
     private static readonly WeavrCallOptions Token = WeavrCallOptions.WithToken(new Secret("guard-token"));
     private static readonly IdentityId Identity = new(IdentityType.Consumer, "42");
 
-    private readonly WireMockServer _server = OpsLoopback.StartServer();
-    private readonly OpsHarness _harness;
+    private readonly WireMockServer _server = Loopback.StartServer();
+    private readonly RetryingTestHost _harness;
 
     public WeavrInputGuardTests()
     {
         _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(204));
-        _harness = OpsHarness.Create(_server.MultiUrl());
+        _harness = RetryingTestHost.Create(_server.MultiUrl());
     }
 
     private IWeavrAuthClient Weavr => _harness.Weavr;
@@ -194,7 +194,7 @@ public sealed class WeavrInputGuardTests : IDisposable
 
         var headers = Assert.Single(_server.LogEntries).RequestMessage!.Headers!;
         Assert.False(headers.ContainsKey("Authorization"));
-        Assert.Equal([OpsHarness.ApiKey], headers["api-key"]);
+        Assert.Equal([RetryingTestHost.ApiKey], headers["api-key"]);
     }
 
     private Task CallWithChannel(string operation, ScaChannel channel) => operation switch

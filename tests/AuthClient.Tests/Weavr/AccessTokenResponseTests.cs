@@ -23,7 +23,7 @@ public sealed class AccessTokenResponseTests : IClassFixture<WeavrWireMockFixtur
             """);
         using var sut = _wire.CreateClient();
 
-        var result = (await sut.Client.RequestAccessTokenAsync(new IdentityId(IdentityType.Consumer, "1"), WeavrEndpointCases.CallOptions())).Value;
+        var result = (await sut.Weavr.RequestAccessTokenAsync(new IdentityId(IdentityType.Consumer, "1"), WeavrEndpointCases.CallOptions())).Value;
 
         Assert.Equal("STEPPED_UP_TWICE", result.Status!.Value.Value);
         Assert.False(result.Status.Value.IsKnown);
@@ -42,7 +42,7 @@ public sealed class AccessTokenResponseTests : IClassFixture<WeavrWireMockFixtur
         _wire.Given("POST", "/access_token", 200, $$"""{"token":"t","identity":{"type":"CORPORATE","id":"1"}{{statusJson}}}""");
         using var sut = _wire.CreateClient();
 
-        var result = (await sut.Client.RequestAccessTokenAsync(new IdentityId(IdentityType.Corporate, "1"), WeavrEndpointCases.CallOptions())).Value;
+        var result = (await sut.Weavr.RequestAccessTokenAsync(new IdentityId(IdentityType.Corporate, "1"), WeavrEndpointCases.CallOptions())).Value;
 
         Assert.Equal(present, result.Status.HasValue);
         Assert.Equal(present, result.Status?.IsKnown ?? false);
@@ -55,7 +55,7 @@ public sealed class AccessTokenResponseTests : IClassFixture<WeavrWireMockFixtur
         _wire.Given("POST", "/login_with_password", 200, """{"token":"t","tokenType":"SESSION","identity":{"type":"CORPORATE","id":"5"}}""");
         using var sut = _wire.CreateClient();
 
-        var result = (await sut.Client.LoginWithPasswordAsync(WeavrEndpointCases.Email, WeavrEndpointCases.Password)).Value;
+        var result = (await sut.Weavr.LoginWithPasswordAsync(WeavrEndpointCases.Email, WeavrEndpointCases.Password)).Value;
 
         Assert.Equal(PasswordLoginOutcome.Authenticated, result.Outcome);
         Assert.Equal("SESSION", result.TokenType!.Value.Value);

@@ -28,7 +28,7 @@ public sealed class AuthenticationFactorsTests : IClassFixture<WeavrWireMockFixt
         _wire.Given("GET", "/authentication_factors", 200, body);
         using var sut = _wire.CreateClient();
 
-        var factors = (await sut.Client.GetAuthenticationFactorsAsync(WeavrEndpointCases.CallOptions())).Value.Factors;
+        var factors = (await sut.Weavr.GetAuthenticationFactorsAsync(WeavrEndpointCases.CallOptions())).Value.Factors;
 
         Assert.Equal(4, factors.Count);
         Assert.True(factors[0].Channel!.Value.IsKnown);
@@ -56,7 +56,7 @@ public sealed class AuthenticationFactorsTests : IClassFixture<WeavrWireMockFixt
         _wire.Given("GET", "/authentication_factors", 200, body);
         using var sut = _wire.CreateClient();
 
-        var result = await sut.Client.GetAuthenticationFactorsAsync(WeavrEndpointCases.CallOptions());
+        var result = await sut.Weavr.GetAuthenticationFactorsAsync(WeavrEndpointCases.CallOptions());
 
         Assert.Empty(result.Value.Factors);
     }

@@ -74,6 +74,6 @@ public sealed class IdentitiesResponseTests : IClassFixture<WeavrWireMockFixture
     {
         _wire.Given("GET", "/identities", 200, body);
         using var sut = _wire.CreateClient();
-        return (await sut.Client.GetIdentitiesAsync(options: WeavrEndpointCases.CallOptions())).Value;
+        return (await sut.Weavr.GetIdentitiesAsync(options: WeavrEndpointCases.CallOptions())).Value;
     }
 }

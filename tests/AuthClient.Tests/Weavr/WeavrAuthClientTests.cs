@@ -125,7 +125,7 @@ public sealed class WeavrAuthClientTests : IClassFixture<WeavrWireMockFixture>
         _wire.Given("GET", "/identities", 200, """{"identities":[],"count":0,"responseCount":0}""");
         using var sut = _wire.CreateClient();
 
-        await sut.Client.GetIdentitiesAsync(options: WeavrEndpointCases.CallOptions());
+        await sut.Weavr.GetIdentitiesAsync(options: WeavrEndpointCases.CallOptions());
 
         Assert.True(string.IsNullOrEmpty(_wire.SingleRequest().RawQuery));
     }
@@ -137,7 +137,7 @@ public sealed class WeavrAuthClientTests : IClassFixture<WeavrWireMockFixture>
         _wire.Given("GET", "/identities", 200, """{"identities":[],"count":0,"responseCount":0}""");
         using var sut = _wire.CreateClient(tokenSource: new StaticWeavrTokenSource(null));
 
-        await sut.Client.GetIdentitiesAsync();
+        await sut.Weavr.GetIdentitiesAsync();
 
         var request = _wire.SingleRequest();
         Assert.Equal(WeavrWireMockFixture.ApiKey, request.Header("api-key"));
@@ -150,7 +150,7 @@ public sealed class WeavrAuthClientTests : IClassFixture<WeavrWireMockFixture>
         _wire.Given("GET", "/authentication_factors", 200, """{"factors":[]}""");
         using var sut = _wire.CreateClient(tokenSource: new StaticWeavrTokenSource(null));
 
-        var ex = await Assert.ThrowsAsync<AuthClientException>(() => sut.Client.GetAuthenticationFactorsAsync());
+        var ex = await Assert.ThrowsAsync<AuthClientException>(() => sut.Weavr.GetAuthenticationFactorsAsync());
 
         Assert.Contains("authFactorsGet", ex.Message, StringComparison.Ordinal);
         Assert.Empty(_wire.Server.LogEntries);
@@ -163,7 +163,7 @@ public sealed class WeavrAuthClientTests : IClassFixture<WeavrWireMockFixture>
         var source = new StaticWeavrTokenSource("source-token-42");
         using var sut = _wire.CreateClient(tokenSource: source);
 
-        await sut.Client.StartOtpStepUpAsync(ScaChannel.Sms);
+        await sut.Weavr.StartOtpStepUpAsync(ScaChannel.Sms);
 
         Assert.Equal("Bearer source-token-42", _wire.SingleRequest().Header("Authorization"));
         Assert.Equal(1, source.Calls);
@@ -175,8 +175,8 @@ public sealed class WeavrAuthClientTests : IClassFixture<WeavrWireMockFixture>
         _wire.Given("POST", "/authentication_factors/otp/SMS", 204);
         using var sut = _wire.CreateClient();
 
-        var first = await sut.Client.EnrolOtpAsync(ScaChannel.Sms, WeavrEndpointCases.CallOptions());
-        var second = await sut.Client.EnrolOtpAsync(ScaChannel.Sms, WeavrEndpointCases.CallOptions());
+        var first = await sut.Weavr.EnrolOtpAsync(ScaChannel.Sms, WeavrEndpointCases.CallOptions());
+        var second = await sut.Weavr.EnrolOtpAsync(ScaChannel.Sms, WeavrEndpointCases.CallOptions());
 
         var sent = _wire.Requests().Select(r => r.Header("idempotency-ref")).ToList();
         Assert.Equal([first.IdempotencyRef, second.IdempotencyRef], sent);
@@ -190,7 +190,7 @@ public sealed class WeavrAuthClientTests : IClassFixture<WeavrWireMockFixture>
         var source = new StaticWeavrTokenSource("source-token-42");
         using var sut = _wire.CreateClient(tokenSource: source);
 
-        await sut.Client.LogoutAsync(WeavrCallOptions.WithToken(new Secret("the-session-token")));
+        await sut.Weavr.LogoutAsync(WeavrCallOptions.WithToken(new Secret("the-session-token")));
 
         Assert.Equal("Bearer the-session-token", _wire.SingleRequest().Header("Authorization"));
         Assert.Equal(0, source.Calls);
@@ -200,6 +200,6 @@ public sealed class WeavrAuthClientTests : IClassFixture<WeavrWireMockFixture>
     {
         _wire.Given(op.Method, op.Path, op.SuccessStatus, op.SuccessBody, ("request-ref", RequestRef));
         using var sut = _wire.CreateClient();
-        return await op.Invoke(sut.Client, options);
+        return await op.Invoke(sut.Weavr, options);
     }
 }

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using AuthClient.DependencyInjection;
+using AuthClient.Tests.Support;
 using AuthClient.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,36 +16,39 @@ internal sealed class WebhookTestKit : IDisposable
 
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly ServiceProvider _provider;
+    private readonly AuthClientTestHost _host;
 
     public WebhookTestKit(Action<WeavrWebhookOptions>? configure = null, Action<IServiceCollection>? services = null, int sinkCount = 1)
     {
-        var collection = new ServiceCollection();
-        collection.AddSingleton<TimeProvider>(Time);
-        collection.AddLogging(b => b.AddProvider(new FakeLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Trace));
-        for (var i = 0; i < sinkCount; i++)
-        {
-            var sink = new RecordingSink();
-            Sinks.Add(sink);
-            collection.AddSingleton<IWeavrWebhookEventSink>(sink);
-        }
+        _host = new AuthClientTestHost(
+            apiKey: ApiKey,
+            time: Time,
+            captureLogs: true,
+            services: collection =>
+            {
+                for (var i = 0; i < sinkCount; i++)
+                {
+                    var sink = new RecordingSink();
+                    Sinks.Add(sink);
+                    collection.AddSingleton<IWeavrWebhookEventSink>(sink);
+                }
 
-        services?.Invoke(collection);
-        collection.AddAuthClient(o => o.Weavr.ApiKey = ApiKey).AddWebhooks(configure);
-        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+                services?.Invoke(collection);
+            },
+            build: b => b.AddWebhooks(configure));
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public FakeLogCollector Logs { get; } = new();
+    public FakeLogCollector Logs => _host.Logs;
 
     public List<RecordingSink> Sinks { get; } = [];
 
     public RecordingSink Sink => Sinks[0];
 
-    public IServiceProvider Services => _provider;
+    public IServiceProvider Services => _host.Provider;
 
-    public WeavrWebhookReceiver Receiver => _provider.GetRequiredService<WeavrWebhookReceiver>();
+    public WeavrWebhookReceiver Receiver => _host.Provider.GetRequiredService<WeavrWebhookReceiver>();
 
     public static string Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -64,5 +67,5 @@ internal sealed class WebhookTestKit : IDisposable
 
     public string AllLogText() => string.Join("\n", Logs.GetSnapshot().Select(r => $"{r.Level} {r.Message} {r.Exception}"));
 
-    public void Dispose() => _provider.Dispose();
+    public void Dispose() => _host.Dispose();
 }

@@ -7,9 +7,9 @@ namespace AuthClient.Tests.Support;
 /// a closed port, or a response still being delayed. It also stamps each attempt with <see cref="Header"/> so a
 /// WireMock mapping can answer the first attempt differently from the next.
 /// </summary>
-internal sealed class OpsAttemptCounter
+internal sealed class AttemptCounter
 {
-    public const string Header = "x-ops-attempt";
+    public const string Header = "x-test-attempt";
 
     private int _count;
 
@@ -17,7 +17,7 @@ internal sealed class OpsAttemptCounter
 
     public DelegatingHandler CreateHandler() => new CountingHandler(this);
 
-    private sealed class CountingHandler(OpsAttemptCounter counter) : DelegatingHandler
+    private sealed class CountingHandler(AttemptCounter counter) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

@@ -6,7 +6,7 @@ namespace AuthClient.Tests.Support;
 /// A WireMock response that is held until the test releases it: slower than any timeout, without real waiting. It also
 /// tells the test when the request has reached the server. Release it before stopping the server.
 /// </summary>
-internal sealed class OpsHeldResponse
+internal sealed class HeldResponse
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
     private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,7 +1,7 @@
 namespace AuthClient.Tests.Support;
 
 /// <summary>Finds the repository's source files from the test's output folder (tests run from a checkout, locally and in CI).</summary>
-internal static class OpsSourceTree
+internal static class SourceTree
 {
     /// <summary>Gets the repository root: the nearest folder above the test binaries holding <c>AuthClient.sln</c>.</summary>
     public static DirectoryInfo Root { get; } = FindRoot();

@@ -6,11 +6,11 @@ namespace AuthClient.Tests.Support;
 /// too long for every <c>dotnet test</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-internal sealed class OpsAotSampleFactAttribute : FactAttribute
+internal sealed class AotSampleFactAttribute : FactAttribute
 {
     public const string BinaryVariable = "AUTHCLIENT_AOT_SAMPLE";
 
-    public OpsAotSampleFactAttribute()
+    public AotSampleFactAttribute()
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(BinaryVariable)))
         {

@@ -8,14 +8,14 @@ namespace AuthClient.Tests.Support;
 /// wait until the code under test is waiting (a retry delay, a timeout) and only then move time forward. Nothing here
 /// waits for time to pass; the guard only stops a broken test from hanging forever.
 /// </summary>
-internal sealed class OpsTimeProvider : FakeTimeProvider
+internal sealed class TimerRecordingTimeProvider : FakeTimeProvider
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
     private readonly Lock _gate = new();
     private readonly List<TimeSpan> _dueTimes = [];
     private readonly List<Waiter> _waiters = [];
 
-    public OpsTimeProvider()
+    public TimerRecordingTimeProvider()
         : base(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero))
     {
     }
@@ -80,7 +80,7 @@ internal sealed class OpsTimeProvider : FakeTimeProvider
 
     private bool IsSatisfied(Waiter waiter) => _dueTimes.Count(waiter.Match) >= waiter.Occurrence;
 
-    private sealed class RecordingTimer(OpsTimeProvider owner, ITimer inner) : ITimer
+    private sealed class RecordingTimer(TimerRecordingTimeProvider owner, ITimer inner) : ITimer
     {
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {

@@ -6,11 +6,23 @@ using WireMock.Settings;
 namespace AuthClient.Tests.Support;
 
 /// <summary>Servers and ports on 127.0.0.1 only: no test talks to anything else.</summary>
-internal static class OpsLoopback
+internal static class Loopback
 {
     /// <summary>Starts a WireMock server bound to 127.0.0.1 on a free port.</summary>
-    public static WireMockServer StartServer() =>
-        WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
+    public static WireMockServer StartServer()
+    {
+        // WireMock's default binds every interface. A free port can be taken between probing and binding: try a few.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
+            }
+            catch (Exception) when (attempt < 5)
+            {
+            }
+        }
+    }
 
     /// <summary>A URL on 127.0.0.1 where nothing listens, so connecting is refused before anything is sent.</summary>
     public static Uri ClosedUrl() => new($"http://127.0.0.1:{FreePort()}/multi");
