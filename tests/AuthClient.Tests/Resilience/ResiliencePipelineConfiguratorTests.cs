@@ -32,10 +32,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task VerifyOtpStepUp_503Then204_RetriesOnceWithTheSameIdempotencyRef()
     {
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "1"))
-            .RespondWith(Response.Create().WithStatusCode(503));
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "2"))
-            .RespondWith(Response.Create().WithStatusCode(204).WithHeader("request-ref", "rr-verify"));
+        GivenAttempts("POST", "/stepup/challenges/otp/SMS/verify", Response.Create().WithStatusCode(503), Response.Create().WithStatusCode(204).WithHeader("request-ref", "rr-verify"));
         using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.VerifyOtpStepUpAsync(ScaChannel.Sms, "123456", WithToken);
@@ -59,10 +56,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task VerifyOtpStepUp_CallerIdempotencyRef_IsSentOnEveryAttempt()
     {
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "1"))
-            .RespondWith(Response.Create().WithStatusCode(502));
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "2"))
-            .RespondWith(Response.Create().WithStatusCode(204));
+        GivenAttempts("POST", "/stepup/challenges/otp/SMS/verify", Response.Create().WithStatusCode(502), Response.Create().WithStatusCode(204));
         using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.VerifyOtpStepUpAsync(ScaChannel.Sms, "123456", WithToken with { IdempotencyRef = "caller-ref-1" });
@@ -138,10 +132,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task GetIdentities_429WithRetryAfter_WaitsTheRequestedDelayThenSucceeds()
     {
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
-            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithHeader("x-ratelimit-reset", "7"));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("request-ref", "rr-ok").WithBody(IdentitiesBody));
+        GivenAttempts("GET", "/identities", Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithHeader("x-ratelimit-reset", "7"), Response.Create().WithStatusCode(200).WithHeader("request-ref", "rr-ok").WithBody(IdentitiesBody));
         using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
@@ -162,10 +153,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task GetIdentities_429WithRateLimitResetOnly_WaitsUntilTheResetThenSucceeds()
     {
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
-            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("x-ratelimit-limit", "20, 10;w=60").WithHeader("x-ratelimit-reset", "2"));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
+        GivenAttempts("GET", "/identities", Response.Create().WithStatusCode(429).WithHeader("x-ratelimit-limit", "20, 10;w=60").WithHeader("x-ratelimit-reset", "2"), Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
         using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
@@ -181,10 +169,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     public async Task GetIdentities_429WithRetryAfterAboveMaxDelay_WaitsTheFullRetryAfter()
     {
         // MaxDelay (10 s) caps our own backoff, not a wait the server asked for (up to MaxRetryAfter, 30 s).
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
-            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "25"));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
+        GivenAttempts("GET", "/identities", Response.Create().WithStatusCode(429).WithHeader("Retry-After", "25"), Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
         using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
@@ -200,10 +185,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task GetIdentities_503WithRetryAfter_WaitsTheRequestedDelay()
     {
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
-            .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Retry-After", "3"));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
+        GivenAttempts("GET", "/identities", Response.Create().WithStatusCode(503).WithHeader("Retry-After", "3"), Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
         using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
@@ -219,10 +201,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     public async Task GetIdentities_429WithRetryAfterDate_WaitsUntilThatTime()
     {
         // TimerRecordingTimeProvider starts at 2025-01-01T00:00:00Z, so this date is 5 s away.
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
-            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "Wed, 01 Jan 2025 00:00:05 GMT"));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
+        GivenAttempts("GET", "/identities", Response.Create().WithStatusCode(429).WithHeader("Retry-After", "Wed, 01 Jan 2025 00:00:05 GMT"), Response.Create().WithStatusCode(200).WithBody(IdentitiesBody));
         using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
@@ -237,10 +216,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task VerifyOtpStepUp_503WithDefaultJitter_RetriesAfterARandomisedDelayWithinMaxDelay()
     {
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "1"))
-            .RespondWith(Response.Create().WithStatusCode(503));
-        _server.Given(Request.Create().WithPath("/multi/stepup/challenges/otp/SMS/verify").UsingPost().WithHeader(AttemptCounter.Header, "2"))
-            .RespondWith(Response.Create().WithStatusCode(204));
+        GivenAttempts("POST", "/stepup/challenges/otp/SMS/verify", Response.Create().WithStatusCode(503), Response.Create().WithStatusCode(204));
         using var harness = RetryingTestHost.Create(_server.MultiUrl(), o => o.Resilience.UseJitter = true);
         static bool IsBackoff(TimeSpan due) => due > TimeSpan.Zero && due < TimeSpan.FromSeconds(10); // Not the 10 s / 60 s timeouts.
 
@@ -280,10 +256,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task LoginWithPassword_429_IsRetriedBecauseTheServerRejectedItUnprocessed()
     {
-        _server.Given(Request.Create().WithPath("/multi/login_with_password").UsingPost().WithHeader(AttemptCounter.Header, "1"))
-            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
-        _server.Given(Request.Create().WithPath("/multi/login_with_password").UsingPost().WithHeader(AttemptCounter.Header, "2"))
-            .RespondWith(Response.Create().WithStatusCode(200)
+        GivenAttempts("POST", "/login_with_password", Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"), Response.Create().WithStatusCode(200)
                 .WithBody("""{"token":"ops-auth-token","tokenType":"AUTH","identity":{"type":"CONSUMER","id":"42"},"credentials":{"type":"ROOT","id":"7"}}"""));
         using var harness = RetryingTestHost.Create(_server.MultiUrl());
 
@@ -355,10 +328,7 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
     [Fact]
     public async Task GetIdentities_AttemptTimesOut_IsRetriedAndSucceeds()
     {
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "1"))
-            .RespondWith(Response.Create().WithCallback(_held.RespondAsync));
-        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet().WithHeader(AttemptCounter.Header, "2"))
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("request-ref", "rr-second").WithBody(IdentitiesBody));
+        GivenAttempts("GET", "/identities", Response.Create().WithCallback(_held.RespondAsync), Response.Create().WithStatusCode(200).WithHeader("request-ref", "rr-second").WithBody(IdentitiesBody));
         using var harness = RetryingTestHost.Create(_server.MultiUrl(), o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5));
 
         var call = harness.Weavr.GetIdentitiesAsync(options: WithToken);
@@ -471,5 +441,12 @@ public sealed class ResiliencePipelineConfiguratorTests : IDisposable
         Assert.Equal(1, harness.Attempts.Count);
         Assert.Equal(1, _held.Requests);
         Assert.DoesNotContain(DefaultBaseDelay, harness.Time.DueTimes);
+    }
+
+    /// <summary>Answers the first attempt at <c>/multi</c><paramref name="path"/> with <paramref name="first"/>, the second with <paramref name="second"/>.</summary>
+    private void GivenAttempts(string method, string path, IResponseBuilder first, IResponseBuilder second)
+    {
+        _server.Given(Request.Create().WithPath("/multi" + path).UsingMethod(method).WithHeader(AttemptCounter.Header, "1")).RespondWith(first);
+        _server.Given(Request.Create().WithPath("/multi" + path).UsingMethod(method).WithHeader(AttemptCounter.Header, "2")).RespondWith(second);
     }
 }

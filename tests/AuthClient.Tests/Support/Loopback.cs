@@ -25,7 +25,7 @@ internal static class Loopback
     }
 
     /// <summary>A URL on 127.0.0.1 where nothing listens, so connecting is refused before anything is sent.</summary>
-    public static Uri ClosedUrl() => new($"http://127.0.0.1:{FreePort()}/multi");
+    public static Uri ClosedUrl(string path = "/multi") => new($"http://127.0.0.1:{FreePort()}{path}");
 
     /// <summary>The Weavr Multi base URL of <paramref name="server"/>.</summary>
     public static Uri MultiUrl(this WireMockServer server) => new(server.Url + "/multi");

@@ -87,13 +87,7 @@ public sealed class TransmitClientTokenProviderTests : IDisposable
     [Fact]
     public async Task GetTokenAsync_HundredConcurrentCallers_ShareExactlyOneRequest()
     {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host.Server.Given(Request.Create().WithPath(TransmitTestHost.TokenPath).UsingPost())
-            .RespondWith(Response.Create().WithCallback(async _ =>
-            {
-                await gate.Task;
-                return Json(200, $$"""{"access_token":"{{TransmitTestHost.ClientToken1}}","token_type":"Bearer","expires_in":3600}""");
-            }));
+        var gate = GivenHeldToken();
         var provider = _host.TokenProvider;
 
         var callers = Enumerable.Range(0, 100).Select(_ => provider.GetTokenAsync().AsTask()).ToList();
@@ -195,13 +189,7 @@ public sealed class TransmitClientTokenProviderTests : IDisposable
     [Fact]
     public async Task GetTokenAsync_OneWaiterCancels_OthersStillGetTheToken()
     {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host.Server.Given(Request.Create().WithPath(TransmitTestHost.TokenPath).UsingPost())
-            .RespondWith(Response.Create().WithCallback(async _ =>
-            {
-                await gate.Task;
-                return Json(200, $$"""{"access_token":"{{TransmitTestHost.ClientToken1}}","token_type":"Bearer","expires_in":3600}""");
-            }));
+        var gate = GivenHeldToken();
         var provider = _host.TokenProvider;
         using var cts = new CancellationTokenSource();
 
@@ -276,6 +264,19 @@ public sealed class TransmitClientTokenProviderTests : IDisposable
 
         Assert.Contains("not configured", ex.Message, StringComparison.Ordinal);
         Assert.Empty(host.Server.LogEntries);
+    }
+
+    /// <summary>Answers the token endpoint with <see cref="TransmitTestHost.ClientToken1"/> once the returned gate is opened.</summary>
+    private TaskCompletionSource GivenHeldToken()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.Server.Given(Request.Create().WithPath(TransmitTestHost.TokenPath).UsingPost())
+            .RespondWith(Response.Create().WithCallback(async _ =>
+            {
+                await gate.Task;
+                return Json(200, $$"""{"access_token":"{{TransmitTestHost.ClientToken1}}","token_type":"Bearer","expires_in":3600}""");
+            }));
+        return gate;
     }
 
     private static ResponseMessage Json(int status, string body) => new()

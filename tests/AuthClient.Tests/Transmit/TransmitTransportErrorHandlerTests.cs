@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using AuthClient.Errors;
 using AuthClient.Primitives;
+using AuthClient.Tests.Support;
 using AuthClient.Transmit.Models;
 
 namespace AuthClient.Tests.Transmit;
@@ -11,7 +10,7 @@ public sealed class TransmitTransportErrorHandlerTests
     [Fact]
     public async Task RegisterAndDelete_ConnectionRefused_ThrowTransportExceptionNotRawHttpException()
     {
-        using var host = new TransmitTestHost(o => o.BaseUrl = new Uri($"http://127.0.0.1:{ClosedPort()}/cis"));
+        using var host = new TransmitTestHost(o => o.BaseUrl = Loopback.ClosedUrl("/cis"));
         var request = new BiometricsRegisterRequest { PublicKey = "p", PublicKeyId = "i", Os = "iOS" };
 
         var register = await Assert.ThrowsAsync<AuthClientTransportException>(() => host.Client.RegisterAsync(new Secret("user-token"), request));
@@ -26,20 +25,11 @@ public sealed class TransmitTransportErrorHandlerTests
     [Fact]
     public async Task StartAsync_TokenEndpointUnreachable_ThrowsTransportException()
     {
-        using var host = new TransmitTestHost(o => o.BaseUrl = new Uri($"http://127.0.0.1:{ClosedPort()}/cis"));
+        using var host = new TransmitTestHost(o => o.BaseUrl = Loopback.ClosedUrl("/cis"));
 
         var ex = await Assert.ThrowsAsync<AuthClientTransportException>(() => host.Client.StartAsync(BiometricsStartRequest.ForUser("u")));
 
         Assert.Contains("Transmit POST /oidc/token could not connect", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(TransmitTestHost.ClientSecret, ex.ToString(), StringComparison.Ordinal);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
