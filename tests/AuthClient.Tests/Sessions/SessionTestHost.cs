@@ -111,6 +111,13 @@ internal sealed class SessionTestHost : IDisposable
         }
     }
 
+    /// <summary>Stubs an SMS OTP step-up in scenario state "standard" whose verification moves it to "stepped-up".</summary>
+    public void StubSmsStepUp()
+    {
+        Stub(Post("/stepup/challenges/otp/SMS"), Status(204), state: "standard");
+        Stub(Post("/stepup/challenges/otp/SMS/verify"), Status(204), state: "standard", next: "stepped-up");
+    }
+
     public void SetState(string state) => Server.SetScenarioState(Scenario, state);
 
     public void StubPasswordLogin(string token = "auth-1", string email = Email) =>

@@ -27,8 +27,7 @@ public sealed partial class WeavrSessionTests
 
             return JsonMessage(403, StepUpRequired);
         }), state: "standard");
-        _host.Stub(Post("/stepup/challenges/otp/SMS"), Status(204), state: "standard");
-        _host.Stub(Post("/stepup/challenges/otp/SMS/verify"), Status(204), state: "standard", next: "stepped-up");
+        _host.StubSmsStepUp();
         _host.Stub(Delete("/authentication_factors/push/AUTHY"), Status(204), state: "stepped-up");
         var session = await _host.SignInAsync();
         _host.SetState("standard");

@@ -291,8 +291,7 @@ public sealed partial class WeavrSessionTests
     public async Task ExecuteAsync_StepUpRequired_StepsUpAndReplaysOnceWithSameIdempotencyRef()
     {
         _host.Stub(Delete("/authentication_factors/push/AUTHY"), Json(403, StepUpRequired), state: "standard");
-        _host.Stub(Post("/stepup/challenges/otp/SMS"), Status(204), state: "standard");
-        _host.Stub(Post("/stepup/challenges/otp/SMS/verify"), Status(204), state: "standard", next: "stepped-up");
+        _host.StubSmsStepUp();
         _host.Stub(Delete("/authentication_factors/push/AUTHY"), Status(204), state: "stepped-up");
         var session = await _host.SignInAsync();
         _host.SetState("standard");
@@ -320,8 +319,7 @@ public sealed partial class WeavrSessionTests
     public async Task ExecuteAsync_CallersIdempotencyRef_IsSentOnBothAttempts()
     {
         _host.Stub(Post("/authentication_factors/push/AUTHY"), Json(403, StepUpRequired), state: "standard");
-        _host.Stub(Post("/stepup/challenges/otp/SMS"), Status(204), state: "standard");
-        _host.Stub(Post("/stepup/challenges/otp/SMS/verify"), Status(204), state: "standard", next: "stepped-up");
+        _host.StubSmsStepUp();
         _host.Stub(Post("/authentication_factors/push/AUTHY"), Status(204), state: "stepped-up");
         var session = await _host.SignInAsync();
         _host.SetState("standard");
