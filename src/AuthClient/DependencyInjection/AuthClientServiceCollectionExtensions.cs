@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AuthClient.DependencyInjection.Internal;
 using AuthClient.Errors.Internal;
 using AuthClient.Http;
@@ -65,7 +66,7 @@ public static class AuthClientServiceCollectionExtensions
         // 2. Resilience: total timeout → retry → attempt timeout.
         // 3. api-key, then bearer token: inside the retry loop, so each attempt reads the current token.
         var weavr = services
-            .AddRefitGeneratedClient<IWeavrApi>(WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr"), WeavrClientName)
+            .AddRefitGeneratedClient<IWeavrApi>(WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default), WeavrClientName)
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptions<AuthClientOptions>>().Value.Weavr.BaseUrl;
@@ -94,11 +95,14 @@ public static class AuthClientServiceCollectionExtensions
         return builder;
     }
 
-    internal static RefitSettings CreateRefitSettings(IServiceProvider services, string api)
+    internal static RefitSettings CreateRefitSettings(IServiceProvider services, string api, JsonSerializerContext jsonContext)
     {
         var timeProvider = services.GetRequiredService<TimeProvider>();
         return new RefitSettings
         {
+            // Refit keeps its own serializer options over the context's, so the context's options (omit nulls, wire
+            // names) are set here once, or every unset optional field would be sent as null.
+            ContentSerializer = new SystemTextJsonContentSerializer(jsonContext.Options),
             // Refit asks for every response; null means "not an error".
             ExceptionFactory = async response => response.IsSuccessStatusCode
                 ? null

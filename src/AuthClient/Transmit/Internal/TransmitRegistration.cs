@@ -26,7 +26,7 @@ internal static class TransmitRegistration
         // would call itself).
         services
             .AddRefitGeneratedClient<ITransmitTokenApi>(
-                TransmitJsonContext.Default, CreateRefitSettings, TokenClientName)
+                TransmitJsonContext.Default, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default), TokenClientName)
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = TransmitEndpoints.TokenBaseUrl(TransmitEndpoints.ApiBaseUrl(Options(sp)));
@@ -48,7 +48,7 @@ internal static class TransmitRegistration
         // stays set in case an application adds the default logger back.
         var api = services
             .AddRefitGeneratedClient<ITransmitBiometricsApi>(
-                TransmitJsonContext.Default, CreateRefitSettings, ClientName)
+                TransmitJsonContext.Default, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default), ClientName)
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = TransmitEndpoints.ApiBaseUrl(Options(sp));
@@ -65,14 +65,6 @@ internal static class TransmitRegistration
         return api;
     }
 
-    // Refit keeps the settings' serializer options over the context's own, so the context's options (omit nulls,
-    // explicit wire names) are set here, or every unset optional field would be sent as null.
-    private static RefitSettings CreateRefitSettings(IServiceProvider services)
-    {
-        var settings = AuthClientServiceCollectionExtensions.CreateRefitSettings(services, "Transmit");
-        settings.ContentSerializer = new SystemTextJsonContentSerializer(TransmitJsonContext.Default.Options);
-        return settings;
-    }
 
     private static TransmitOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<AuthClientOptions>>().Value.Transmit;

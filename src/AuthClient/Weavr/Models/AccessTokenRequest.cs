@@ -1,18 +1,14 @@
-using System.Text.Json.Serialization;
 using AuthClient.Primitives;
 
 namespace AuthClient.Weavr.Models;
 
 /// <summary>The body of <c>POST /access_token</c>.</summary>
 /// <param name="Identity">The identity to act as (always sent).</param>
-/// <remarks>Absent optional fields are omitted, not sent as <c>null</c>, whatever serializer options the HTTP client uses.</remarks>
 public sealed record AccessTokenRequest(IdentityId Identity)
 {
     /// <summary>Gets the certificate-generated assertion of a delegated API client, when used.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ClientAssertion { get; init; }
 
     /// <summary>Gets a short-lived one-time token to exchange, when used.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Secret? Token { get; init; }
 }
