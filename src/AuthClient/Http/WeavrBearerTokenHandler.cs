@@ -13,11 +13,12 @@ internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : D
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var endpoint = WeavrEndpoints.Find(request);
+        // WeavrCallHandler, outside the retry loop, attached the context and resolved the operation once.
+        var context = WeavrCallContext.From(request);
+        var endpoint = context is not null ? context.Endpoint : WeavrEndpoints.Find(request);
         request.Headers.Authorization = null;
         if (endpoint is { Bearer: true })
         {
-            var context = WeavrCallContext.From(request);
             var token = context?.Token ?? await tokenSource.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             if (token is not null)
             {
@@ -30,9 +31,9 @@ internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : D
             }
         }
 
-        if (WeavrCallContext.From(request) is { } ctx)
+        if (context is not null)
         {
-            ctx.Attempts++;
+            context.Attempts++;
         }
 
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -16,13 +16,14 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger)
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var endpoint = WeavrEndpoints.Find(request);
         var context = WeavrCallContext.From(request);
         if (context is null)
         {
             context = new WeavrCallContext();
             request.Options.Set(new HttpRequestOptionsKey<WeavrCallContext>(WeavrCallContext.OptionsKey), context);
         }
+
+        var endpoint = context.Endpoint = WeavrEndpoints.Find(request);
 
         request.Headers.Remove(CorrelationHeaders.IdempotencyRef);
         if (endpoint?.DeclaresIdempotencyRef == true)

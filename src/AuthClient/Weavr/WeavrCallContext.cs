@@ -1,5 +1,6 @@
 using System.Net;
 using AuthClient.Primitives;
+using AuthClient.Weavr.Internal;
 
 namespace AuthClient.Weavr;
 
@@ -30,6 +31,9 @@ public sealed class WeavrCallContext
 
     /// <summary>Gets the number of attempts the call took (1 when it was not retried).</summary>
     public int Attempts { get; internal set; }
+
+    /// <summary>Gets the operation the call targets, resolved once by the outermost handler (not on every attempt).</summary>
+    internal WeavrEndpoint? Endpoint { get; set; }
 
     /// <summary>Reads the context attached to <paramref name="request"/>, if any.</summary>
     /// <param name="request">The request.</param>
