@@ -1,4 +1,5 @@
 using AuthClient.Http.Internal;
+
 namespace AuthClient.Errors.Internal;
 
 /// <summary>
