@@ -9,18 +9,24 @@ internal static class RateLimitHeaders
     {
         var raw = First(response, "x-ratelimit-limit");
         var (exceeded, policies) = ParseLimit(raw);
-        TimeSpan? reset = int.TryParse(First(response, "x-ratelimit-reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
         return new RateLimitInfo
         {
             RawLimit = raw,
             ExceededLimit = exceeded,
             Policies = policies,
-            Reset = reset,
+            Reset = ParseReset(response),
             RetryAfter = ParseRetryAfter(response, now),
         };
     }
+
+    /// <summary>The wait the server asked for (<see cref="RateLimitInfo.SuggestedDelay"/>), without parsing the limits.</summary>
+    public static TimeSpan? SuggestedDelay(HttpResponseMessage response, DateTimeOffset now) =>
+        ParseRetryAfter(response, now) ?? ParseReset(response);
+
+    private static TimeSpan? ParseReset(HttpResponseMessage response) =>
+        int.TryParse(First(response, "x-ratelimit-reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 
     public static TimeSpan? ParseRetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {

@@ -51,7 +51,6 @@ internal static class ResiliencePipelineConfigurator
             return null;
         }
 
-        var info = RateLimitHeaders.Parse(response, timeProvider.GetUtcNow());
-        return info.SuggestedDelay;
+        return RateLimitHeaders.SuggestedDelay(response, timeProvider.GetUtcNow());
     }
 }
