@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AuthClient.Transmit.Internal;
 
 namespace AuthClient.Transmit.Models;
 
@@ -7,7 +8,7 @@ namespace AuthClient.Transmit.Models;
 /// The body of <c>POST /v1/auth/mobile-biometrics/authenticate</c>. <see cref="Signature"/>, <see cref="Challenge"/>
 /// and <see cref="KeyId"/> are forwarded exactly as the device SDK produced them: Transmit verifies the signature.
 /// </summary>
-public sealed record BiometricsAuthenticateRequest
+public sealed record BiometricsAuthenticateRequest : IBiometricsTokenRequest
 {
     /// <summary>Gets the signed challenge returned by the SDK's authentication call.</summary>
     [JsonPropertyName("signature")]
