@@ -72,10 +72,11 @@ public static class WeavrWebhookEndpointRouteBuilderExtensions
         request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
 
     // Reads at most maxBytes + 1 bytes: one byte too many is enough for the receiver to reject the body as too large,
-    // without buffering whatever an unauthenticated caller chooses to send.
+    // without buffering whatever an unauthenticated caller chooses to send. A limit at or above Array.MaxLength (e.g.
+    // int.MaxValue, where + 1 would overflow to a negative limit and read nothing) is capped: no array holds more.
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        var limit = maxBytes + 1;
+        var limit = maxBytes < Array.MaxLength ? maxBytes + 1 : Array.MaxLength;
         var length = request.ContentLength is { } declared and >= 0 ? (int)Math.Min(declared, limit) : Math.Min(limit, 4096);
         var buffer = new byte[Math.Max(length, 1)];
         var total = 0;

@@ -163,6 +163,32 @@ public sealed class WeavrWebhookEndpointRouteBuilderExtensionsTests : IAsyncLife
     }
 
     [Fact]
+    public async Task MapWeavrWebhooks_MaxBodyBytesIntMaxValue_ReadsTheWholeBodyAndAnswers204()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<TimeProvider>(_time);
+        builder.Services.AddSingleton<IWeavrWebhookEventSink>(_sink);
+        builder.Services.AddAuthClient(o => o.Weavr.ApiKey = ApiKey).AddWebhooks(o => o.MaxBodyBytes = int.MaxValue);
+        await using var app = builder.Build();
+        app.MapWeavrWebhooks("/webhooks/weavr");
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        var body = StepUpBody("max");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/weavr/stepup/watch") { Content = new ByteArrayContent(body) };
+        request.Headers.TryAddWithoutValidation(WeavrWebhookHeaderNames.SignatureV2, Sign(ApiKey, "cr-max", body, Ms(Now)));
+        request.Headers.TryAddWithoutValidation(WeavrWebhookHeaderNames.CallRef, "cr-max");
+        request.Headers.TryAddWithoutValidation(WeavrWebhookHeaderNames.PublishedTimestamp, Ms(Now));
+
+        using var response = await http.SendAsync(request);
+        await app.StopAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("max", Assert.IsType<StepUpEvent>(Assert.Single(_sink.Events)).ChallengeId);
+    }
+
+    [Fact]
     public async Task MapWeavrWebhooks_GetOrOtherPath_IsNotMapped()
     {
         using var get = await _http.GetAsync(new Uri("/webhooks/weavr/stepup/watch", UriKind.Relative));

@@ -1,5 +1,3 @@
-using AuthClient.Primitives;
-
 namespace AuthClient.Transmit;
 
 /// <summary>
@@ -23,8 +21,8 @@ public sealed class TransmitOptions
     /// <c>start</c> and <c>authenticate</c>, which use a client access token.</summary>
     public string ClientId { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the application's client secret. Bound as a string; used only as a <see cref="Secret"/>
-    /// and never logged or printed.</summary>
+    /// <summary>Gets or sets the application's client secret. Bound as a string; sent only in the client-token request
+    /// body, never logged or printed (<see cref="ToString"/> redacts it).</summary>
     public string ClientSecret { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the optional <c>resource</c> sent when requesting the client access token (it becomes the

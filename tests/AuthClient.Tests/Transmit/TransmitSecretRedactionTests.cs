@@ -94,4 +94,20 @@ public sealed class TransmitSecretRedactionTests : IDisposable
         Assert.DoesNotContain(TransmitTestHost.ClientToken1, token.ToString(), StringComparison.Ordinal);
         Assert.Contains("[redacted]", token.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AuthenticateRequest_ToString_RedactsTheSignatureOnly()
+    {
+        var request = new BiometricsAuthenticateRequest
+        {
+            Signature = "device-signature-SECRET-9", Challenge = "challenge-1", KeyId = "key-1", UserId = "user-1", SessionId = "session-1",
+        };
+
+        var text = request.ToString();
+
+        Assert.DoesNotContain("device-signature-SECRET-9", text, StringComparison.Ordinal);
+        Assert.Contains("Signature = [redacted]", text, StringComparison.Ordinal);
+        Assert.Contains("Challenge = challenge-1, KeyId = key-1, UserId = user-1", text, StringComparison.Ordinal);
+        Assert.Contains("SessionId = session-1", text, StringComparison.Ordinal);
+    }
 }

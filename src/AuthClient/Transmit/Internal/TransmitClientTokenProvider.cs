@@ -1,6 +1,5 @@
 using AuthClient.DependencyInjection;
 using AuthClient.Errors;
-using AuthClient.Primitives;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -116,12 +115,11 @@ internal sealed partial class TransmitClientTokenProvider(
 
     private async Task<TransmitClientToken> RequestCoreAsync(TransmitOptions settings)
     {
-        var clientSecret = new Secret(settings.ClientSecret);
         var fields = new List<KeyValuePair<string, string>>
         {
             new("grant_type", "client_credentials"),
             new("client_id", settings.ClientId),
-            new("client_secret", clientSecret.Reveal()),
+            new("client_secret", settings.ClientSecret),
         };
         if (!string.IsNullOrWhiteSpace(settings.Resource))
         {

@@ -32,10 +32,7 @@ internal static partial class TransmitInputGuard
         }
 
         Optional(request.DeviceId, paramName, nameof(request.DeviceId));
-        Optional(request.Resource, paramName, nameof(request.Resource));
-        Optional(request.OrgId, paramName, nameof(request.OrgId));
-        Optional(request.SessionId, paramName, nameof(request.SessionId));
-        Claims(request.Claims, paramName);
+        TokenFields(request, paramName);
         if (request.Timeout is <= 0)
         {
             throw new ArgumentException("Timeout must be a positive number when set.", paramName);
@@ -73,10 +70,7 @@ internal static partial class TransmitInputGuard
         Required(request.Challenge, paramName, nameof(request.Challenge));
         Required(request.KeyId, paramName, nameof(request.KeyId));
         Required(request.UserId, paramName, nameof(request.UserId));
-        Optional(request.Resource, paramName, nameof(request.Resource));
-        Optional(request.OrgId, paramName, nameof(request.OrgId));
-        Optional(request.SessionId, paramName, nameof(request.SessionId));
-        Claims(request.Claims, paramName);
+        TokenFields(request, paramName);
     }
 
     public static void Register(BiometricsRegisterRequest? request, string paramName)
@@ -121,9 +115,13 @@ internal static partial class TransmitInputGuard
         }
     }
 
-    private static void Claims(JsonElement? claims, string paramName)
+    // The optional fields start and authenticate share.
+    private static void TokenFields(IBiometricsTokenRequest request, string paramName)
     {
-        if (claims is { } c && c.ValueKind != JsonValueKind.Object)
+        Optional(request.Resource, paramName, nameof(request.Resource));
+        Optional(request.OrgId, paramName, nameof(request.OrgId));
+        Optional(request.SessionId, paramName, nameof(request.SessionId));
+        if (request.Claims is { } c && c.ValueKind != JsonValueKind.Object)
         {
             throw new ArgumentException("Claims must be a JSON object, e.g. {\"id_token\":{\"roles\":null}}.", paramName);
         }

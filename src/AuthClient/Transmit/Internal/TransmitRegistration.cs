@@ -65,7 +65,6 @@ internal static class TransmitRegistration
         return api;
     }
 
-
     private static TransmitOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<AuthClientOptions>>().Value.Transmit;
 }

@@ -1,13 +1,16 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AuthClient.Transmit.Internal;
 
 namespace AuthClient.Transmit.Models;
 
 /// <summary>
 /// The body of <c>POST /v1/auth/mobile-biometrics/authenticate</c>. <see cref="Signature"/>, <see cref="Challenge"/>
 /// and <see cref="KeyId"/> are forwarded exactly as the device SDK produced them: Transmit verifies the signature.
+/// <see cref="object.ToString"/> never prints the signature.
 /// </summary>
-public sealed record BiometricsAuthenticateRequest
+public sealed record BiometricsAuthenticateRequest : IBiometricsTokenRequest
 {
     /// <summary>Gets the signed challenge returned by the SDK's authentication call.</summary>
     [JsonPropertyName("signature")]
@@ -44,4 +47,18 @@ public sealed record BiometricsAuthenticateRequest
     /// <summary>Gets an existing session to join; when absent Transmit creates one and returns its id.</summary>
     [JsonPropertyName("session_id")]
     public string? SessionId { get; init; }
+
+    // The signature proves the user's biometric approval of the challenge: like every credential, it never prints.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Signature = [redacted], Challenge = ").Append(Challenge)
+            .Append(", KeyId = ").Append(KeyId)
+            .Append(", UserId = ").Append(UserId)
+            .Append(", Resource = ").Append(Resource)
+            .Append(", Claims = ").Append(Claims)
+            .Append(", OrgId = ").Append(OrgId)
+            .Append(", ClientAttributes = ").Append(ClientAttributes)
+            .Append(", SessionId = ").Append(SessionId);
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AuthClient.Transmit.Internal;
 
 namespace AuthClient.Transmit.Models;
 
@@ -8,7 +9,7 @@ namespace AuthClient.Transmit.Models;
 /// <see cref="Identifier"/> plus <see cref="IdentifierType"/>, never both: use <see cref="ForUser"/> or
 /// <see cref="ForIdentifier"/>, then add optional fields with <c>with { … }</c>.
 /// </summary>
-public sealed record BiometricsStartRequest
+public sealed record BiometricsStartRequest : IBiometricsTokenRequest
 {
     /// <summary>Gets the user identifier (an e-mail, phone number, username or user id, per <see cref="IdentifierType"/>).</summary>
     [JsonPropertyName("identifier")]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AuthClient.Primitives;
 using AuthClient.Weavr.Models;
@@ -37,7 +36,7 @@ internal static class WebhookEventCodec
     /// <summary>Writes an event in Weavr's wire format (<c>publishedTimestamp</c> as a ms-epoch string; the auth token revealed).</summary>
     public static byte[] Serialize(WeavrWebhookEvent webhookEvent)
     {
-        var publishedTimestamp = webhookEvent.PublishedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var publishedTimestamp = WeavrWebhookSigner.FormatTimestamp(webhookEvent.PublishedAt);
         return webhookEvent switch
         {
             StepUpEvent e => JsonSerializer.SerializeToUtf8Bytes(
