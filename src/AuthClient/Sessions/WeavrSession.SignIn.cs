@@ -4,7 +4,6 @@ using AuthClient.Sessions.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
 using AuthClient.Weavr.Models;
-using AuthClient.Webhooks;
 
 namespace AuthClient.Sessions;
 
@@ -90,28 +89,13 @@ public sealed partial class WeavrSession
             }
 
             var challengeId = login.Value.ChallengeId;
-
-            // The webhook may already have arrived: the registry keeps early events for whoever registers next.
-            StepUpEvent answer;
-            using (var waiter = _services.Challenges.ExpectStepUp(challengeId))
-            {
-                try
-                {
-                    answer = await waiter.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    return BiometricResult(ChallengeOutcome.TimedOut, challengeId, null, login.RequestRef);
-                }
-            }
-
-            var outcome = ChallengeOutcomes.FromWebhookStatus(answer.Status);
+            var (outcome, answer) = await AwaitStepUpAsync(challengeId, wait, cancellationToken).ConfigureAwait(false);
             if (outcome != ChallengeOutcome.Verified)
             {
-                return BiometricResult(outcome, challengeId, outcome == ChallengeOutcome.Rejected ? answer.Status.Value : null, login.RequestRef);
+                return BiometricResult(outcome, challengeId, RejectedCode(outcome, answer), login.RequestRef);
             }
 
-            if (answer.AuthToken is not { IsEmpty: false } authToken)
+            if (answer!.AuthToken is not { IsEmpty: false } authToken)
             {
                 throw new AuthClientException($"Weavr reported the biometric login {challengeId} VERIFIED without an AUTH token.");
             }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AuthClient.Errors;
+using AuthClient.Primitives;
 using AuthClient.Sessions.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
@@ -203,20 +204,7 @@ public sealed partial class WeavrSession
         }
 
         var challengeId = started.Value.Id;
-        StepUpEvent answer;
-        using (var waiter = _services.Challenges.ExpectStepUp(challengeId))
-        {
-            try
-            {
-                answer = await waiter.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                return new ChallengeResult { Outcome = ChallengeOutcome.TimedOut, Channel = channel, ChallengeId = challengeId, RequestRef = started.RequestRef };
-            }
-        }
-
-        var outcome = ChallengeOutcomes.FromWebhookStatus(answer.Status);
+        var (outcome, answer) = await AwaitStepUpAsync(challengeId, timeout, cancellationToken).ConfigureAwait(false);
         if (outcome == ChallengeOutcome.Verified)
         {
             MarkSteppedUp(lease.Token);
@@ -227,12 +215,35 @@ public sealed partial class WeavrSession
             Outcome = outcome,
             Channel = channel,
             ChallengeId = challengeId,
-            ErrorCode = outcome == ChallengeOutcome.Rejected ? answer.Status.Value : null,
+            ErrorCode = RejectedCode(outcome, answer),
             RequestRef = started.RequestRef,
         };
     }
 
-    private void MarkSteppedUp(Primitives.Secret token)
+    /// <summary>
+    /// Waits for the <c>/stepup/watch</c> webhook of a push step-up or biometric sign-in: its outcome and event, or
+    /// <see cref="ChallengeOutcome.TimedOut"/> without one. The webhook may already have arrived: the registry keeps
+    /// early events for whoever registers next.
+    /// </summary>
+    private async Task<(ChallengeOutcome Outcome, StepUpEvent? Answer)> AwaitStepUpAsync(string challengeId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var waiter = _services.Challenges.ExpectStepUp(challengeId);
+        try
+        {
+            var answer = await waiter.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return (ChallengeOutcomes.FromWebhookStatus(answer.Status), answer);
+        }
+        catch (TimeoutException)
+        {
+            return (ChallengeOutcome.TimedOut, null);
+        }
+    }
+
+    // A status the SDK does not know is reported as Rejected with Weavr's own word for it.
+    private static string? RejectedCode(ChallengeOutcome outcome, StepUpEvent? answer) =>
+        outcome == ChallengeOutcome.Rejected ? answer?.Status.Value : null;
+
+    private void MarkSteppedUp(Secret token)
     {
         lock (_sync)
         {
