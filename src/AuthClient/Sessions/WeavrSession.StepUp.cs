@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AuthClient.Errors;
 using AuthClient.Primitives;
 using AuthClient.Sessions.Internal;
@@ -309,7 +308,7 @@ public sealed partial class WeavrSession
             }
 
             // A mistyped code is refused here, without spending one of the server's attempts.
-            last = OtpCodeFormat().IsMatch(code.Reveal())
+            last = WeavrInputGuard.IsVerificationCode(code.Reveal())
                 ? await verify(code.Reveal()).ConfigureAwait(false) with { CodeAttempts = attempt }
                 : new ChallengeResult { Outcome = ChallengeOutcome.VerificationCodeInvalid, Channel = channel, CodeAttempts = attempt };
             if (!last.CanVerifyAgain)
@@ -324,7 +323,4 @@ public sealed partial class WeavrSession
     private IOtpCodeProvider RequireCodeProvider() => _services.CodeProvider
         ?? throw new InvalidOperationException(
             $"OTP step-up and enrolment need an {nameof(IOtpCodeProvider)}: register one in DI, or use StartOtpStepUpAsync/VerifyOtpStepUpAsync with an explicit code. Nothing was sent.");
-
-    [GeneratedRegex("^[0-9]{6}$", RegexOptions.CultureInvariant)]
-    private static partial Regex OtpCodeFormat();
 }

@@ -81,13 +81,15 @@ public sealed partial class WeavrSessionTests
         Assert.Equal(WeavrSessionState.Access, session.State);
     }
 
-    [Fact]
-    public async Task StepUpAsync_MistypedCode_RefusedLocallyWithoutSpendingAnAttempt()
+    [Theory]
+    [InlineData("12ab56")]
+    [InlineData("123456\n")]
+    public async Task StepUpAsync_MistypedCode_RefusedLocallyWithoutSpendingAnAttempt(string mistyped)
     {
         _host.Stub(Post("/stepup/challenges/otp/SMS"), Status(204));
         _host.Stub(Post("/stepup/challenges/otp/SMS/verify"), Status(204));
         var session = await _host.SignInAsync();
-        _host.Codes.Enqueue("12ab56", "123456");
+        _host.Codes.Enqueue(mistyped, "123456");
 
         var result = await session.StepUpAsync();
 
