@@ -4,7 +4,6 @@ using AuthClient.Sessions.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
 using AuthClient.Weavr.Models;
-using AuthClient.Webhooks;
 
 namespace AuthClient.Sessions;
 
@@ -33,24 +32,15 @@ public sealed partial class WeavrSession
             }
 
             var result = login.Value;
-            if (result.Outcome == PasswordLoginOutcome.PasswordExpired)
-            {
-                lock (_sync)
-                {
-                    BeginLocked(WeavrSessionState.PasswordExpired, result.Token, isAuthToken: false, result.Credentials);
-                }
 
-                RaisePending();
-                return State;
+            // An expired password yields a temporary token, good only for the password update.
+            var expired = result.Outcome == PasswordLoginOutcome.PasswordExpired;
+            Begin(expired ? WeavrSessionState.PasswordExpired : WeavrSessionState.Authenticated, result.Token, isAuthToken: !expired, result.Credentials);
+            if (!expired)
+            {
+                await ContinueWithIdentityAsync(result.Token, null, cancellationToken).ConfigureAwait(false);
             }
 
-            lock (_sync)
-            {
-                BeginLocked(WeavrSessionState.Authenticated, result.Token, isAuthToken: true, result.Credentials);
-            }
-
-            RaisePending();
-            await ContinueWithIdentityAsync(result.Token, null, cancellationToken).ConfigureAwait(false);
             return State;
         }
         finally
@@ -90,38 +80,18 @@ public sealed partial class WeavrSession
             }
 
             var challengeId = login.Value.ChallengeId;
-
-            // The webhook may already have arrived: the registry keeps early events for whoever registers next.
-            StepUpEvent answer;
-            using (var waiter = _services.Challenges.ExpectStepUp(challengeId))
-            {
-                try
-                {
-                    answer = await waiter.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    return BiometricResult(ChallengeOutcome.TimedOut, challengeId, null, login.RequestRef);
-                }
-            }
-
-            var outcome = ChallengeOutcomes.FromWebhookStatus(answer.Status);
+            var (outcome, answer) = await AwaitStepUpAsync(challengeId, wait, cancellationToken).ConfigureAwait(false);
             if (outcome != ChallengeOutcome.Verified)
             {
-                return BiometricResult(outcome, challengeId, outcome == ChallengeOutcome.Rejected ? answer.Status.Value : null, login.RequestRef);
+                return BiometricResult(outcome, challengeId, RejectedCode(outcome, answer), login.RequestRef);
             }
 
-            if (answer.AuthToken is not { IsEmpty: false } authToken)
+            if (answer!.AuthToken is not { IsEmpty: false } authToken)
             {
                 throw new AuthClientException($"Weavr reported the biometric login {challengeId} VERIFIED without an AUTH token.");
             }
 
-            lock (_sync)
-            {
-                BeginLocked(WeavrSessionState.Authenticated, authToken, isAuthToken: true, answer.Credential);
-            }
-
-            RaisePending();
+            Begin(WeavrSessionState.Authenticated, authToken, isAuthToken: true, answer.Credential);
             var target = identity ?? (answer.Identity is { Type.Length: > 0, Id.Length: > 0 } known
                 ? new IdentityId(new IdentityType(known.Type), known.Id)
                 : null);
@@ -148,12 +118,7 @@ public sealed partial class WeavrSession
 
             // The returned token continues the sign-in like an AUTH token: identities, then an ACCESS token.
             var token = updated.Value.Token;
-            lock (_sync)
-            {
-                BeginLocked(WeavrSessionState.Authenticated, token, isAuthToken: true, _credential);
-            }
-
-            RaisePending();
+            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, Credential);
             await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
             return State;
         }
@@ -186,6 +151,17 @@ public sealed partial class WeavrSession
         {
             await PersistAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Starts a new login (see <see cref="BeginLocked"/>) and raises its transition.</summary>
+    private void Begin(WeavrSessionState state, Secret token, bool isAuthToken, CredentialId? credential)
+    {
+        lock (_sync)
+        {
+            BeginLocked(state, token, isAuthToken, credential);
+        }
+
+        RaisePending();
     }
 
     /// <summary>After an AUTH token: exchange it for <paramref name="target"/>, or list the identities and exchange when there is one.</summary>

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using AuthClient.Errors;
+using AuthClient.Primitives;
 using AuthClient.Sessions.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
@@ -203,20 +203,7 @@ public sealed partial class WeavrSession
         }
 
         var challengeId = started.Value.Id;
-        StepUpEvent answer;
-        using (var waiter = _services.Challenges.ExpectStepUp(challengeId))
-        {
-            try
-            {
-                answer = await waiter.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                return new ChallengeResult { Outcome = ChallengeOutcome.TimedOut, Channel = channel, ChallengeId = challengeId, RequestRef = started.RequestRef };
-            }
-        }
-
-        var outcome = ChallengeOutcomes.FromWebhookStatus(answer.Status);
+        var (outcome, answer) = await AwaitStepUpAsync(challengeId, timeout, cancellationToken).ConfigureAwait(false);
         if (outcome == ChallengeOutcome.Verified)
         {
             MarkSteppedUp(lease.Token);
@@ -227,12 +214,35 @@ public sealed partial class WeavrSession
             Outcome = outcome,
             Channel = channel,
             ChallengeId = challengeId,
-            ErrorCode = outcome == ChallengeOutcome.Rejected ? answer.Status.Value : null,
+            ErrorCode = RejectedCode(outcome, answer),
             RequestRef = started.RequestRef,
         };
     }
 
-    private void MarkSteppedUp(Primitives.Secret token)
+    /// <summary>
+    /// Waits for the <c>/stepup/watch</c> webhook of a push step-up or biometric sign-in: its outcome and event, or
+    /// <see cref="ChallengeOutcome.TimedOut"/> without one. The webhook may already have arrived: the registry keeps
+    /// early events for whoever registers next.
+    /// </summary>
+    private async Task<(ChallengeOutcome Outcome, StepUpEvent? Answer)> AwaitStepUpAsync(string challengeId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var waiter = _services.Challenges.ExpectStepUp(challengeId);
+        try
+        {
+            var answer = await waiter.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return (ChallengeOutcomes.FromWebhookStatus(answer.Status), answer);
+        }
+        catch (TimeoutException)
+        {
+            return (ChallengeOutcome.TimedOut, null);
+        }
+    }
+
+    // A status the SDK does not know is reported as Rejected with Weavr's own word for it.
+    private static string? RejectedCode(ChallengeOutcome outcome, StepUpEvent? answer) =>
+        outcome == ChallengeOutcome.Rejected ? answer?.Status.Value : null;
+
+    private void MarkSteppedUp(Secret token)
     {
         lock (_sync)
         {
@@ -298,7 +308,7 @@ public sealed partial class WeavrSession
             }
 
             // A mistyped code is refused here, without spending one of the server's attempts.
-            last = OtpCodeFormat().IsMatch(code.Reveal())
+            last = WeavrInputGuard.IsVerificationCode(code.Reveal())
                 ? await verify(code.Reveal()).ConfigureAwait(false) with { CodeAttempts = attempt }
                 : new ChallengeResult { Outcome = ChallengeOutcome.VerificationCodeInvalid, Channel = channel, CodeAttempts = attempt };
             if (!last.CanVerifyAgain)
@@ -313,7 +323,4 @@ public sealed partial class WeavrSession
     private IOtpCodeProvider RequireCodeProvider() => _services.CodeProvider
         ?? throw new InvalidOperationException(
             $"OTP step-up and enrolment need an {nameof(IOtpCodeProvider)}: register one in DI, or use StartOtpStepUpAsync/VerifyOtpStepUpAsync with an explicit code. Nothing was sent.");
-
-    [GeneratedRegex("^[0-9]{6}$", RegexOptions.CultureInvariant)]
-    private static partial Regex OtpCodeFormat();
 }

@@ -81,13 +81,15 @@ public sealed partial class WeavrSessionTests
         Assert.Equal(WeavrSessionState.Access, session.State);
     }
 
-    [Fact]
-    public async Task StepUpAsync_MistypedCode_RefusedLocallyWithoutSpendingAnAttempt()
+    [Theory]
+    [InlineData("12ab56")]
+    [InlineData("123456\n")]
+    public async Task StepUpAsync_MistypedCode_RefusedLocallyWithoutSpendingAnAttempt(string mistyped)
     {
         _host.Stub(Post("/stepup/challenges/otp/SMS"), Status(204));
         _host.Stub(Post("/stepup/challenges/otp/SMS/verify"), Status(204));
         var session = await _host.SignInAsync();
-        _host.Codes.Enqueue("12ab56", "123456");
+        _host.Codes.Enqueue(mistyped, "123456");
 
         var result = await session.StepUpAsync();
 
@@ -290,12 +292,7 @@ public sealed partial class WeavrSessionTests
     [Fact]
     public async Task ExecuteAsync_StepUpRequired_StepsUpAndReplaysOnceWithSameIdempotencyRef()
     {
-        _host.Stub(Delete("/authentication_factors/push/AUTHY"), Json(403, StepUpRequired), state: "standard");
-        _host.StubSmsStepUp();
-        _host.Stub(Delete("/authentication_factors/push/AUTHY"), Status(204), state: "stepped-up");
-        var session = await _host.SignInAsync();
-        _host.SetState("standard");
-        _host.Codes.Enqueue("123456");
+        var session = await GivenStepUpRequiredAsync(Delete, "/authentication_factors/push/AUTHY");
         var signIn = _host.RequestCount;
 
         var response = await session.ExecuteAsync((client, options, ct) => client.UnlinkPushAsync(ScaChannel.Authy, options, ct));
@@ -318,12 +315,7 @@ public sealed partial class WeavrSessionTests
     [Fact]
     public async Task ExecuteAsync_CallersIdempotencyRef_IsSentOnBothAttempts()
     {
-        _host.Stub(Post("/authentication_factors/push/AUTHY"), Json(403, StepUpRequired), state: "standard");
-        _host.StubSmsStepUp();
-        _host.Stub(Post("/authentication_factors/push/AUTHY"), Status(204), state: "stepped-up");
-        var session = await _host.SignInAsync();
-        _host.SetState("standard");
-        _host.Codes.Enqueue("123456");
+        var session = await GivenStepUpRequiredAsync(Post, "/authentication_factors/push/AUTHY");
 
         await session.ExecuteAsync((client, options, ct) => client.EnrolPushAsync(ScaChannel.Authy, options, ct), "my-ref-42");
 
@@ -418,5 +410,17 @@ public sealed partial class WeavrSessionTests
         }
 
         Assert.True(condition());
+    }
+
+    /// <summary>A signed-in session whose <paramref name="path"/> Weavr refuses with STEP_UP_REQUIRED until an SMS step-up with code 123456.</summary>
+    private async Task<IWeavrSession> GivenStepUpRequiredAsync(Func<string, WireMock.RequestBuilders.IRequestBuilder> method, string path)
+    {
+        _host.Stub(method(path), Json(403, StepUpRequired), state: "standard");
+        _host.StubSmsStepUp();
+        _host.Stub(method(path), Status(204), state: "stepped-up");
+        var session = await _host.SignInAsync();
+        _host.SetState("standard");
+        _host.Codes.Enqueue("123456");
+        return session;
     }
 }

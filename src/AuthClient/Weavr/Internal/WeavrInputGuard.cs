@@ -26,10 +26,13 @@ internal static partial class WeavrInputGuard
         }
     }
 
+    /// <summary>Whether <paramref name="code"/> has the shape Weavr accepts (exactly 6 digits), without throwing.</summary>
+    public static bool IsVerificationCode(string code) => CodePattern().IsMatch(code);
+
     public static void VerificationCode(string? code, string paramName)
     {
         ArgumentNullException.ThrowIfNull(code, paramName);
-        if (!CodePattern().IsMatch(code))
+        if (!IsVerificationCode(code))
         {
             throw new ArgumentException("The verification code must be exactly 6 digits.", paramName);
         }
