@@ -44,7 +44,7 @@ public sealed class SandboxFaultBuilder
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
-        return Add(new FaultRule { Kind = FaultKind.Status, StatusCode = statusCode, Body = jsonBody, Path = _path, Method = _method, Remaining = _count });
+        return Add(Rule(FaultKind.Status, statusCode: statusCode, body: jsonBody));
     }
 
     /// <summary>Answers 429 with no body and the rate-limit headers: <c>x-ratelimit-limit</c>, <c>x-ratelimit-reset</c>
@@ -56,7 +56,7 @@ public sealed class SandboxFaultBuilder
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(retryAfter, TimeSpan.Zero);
         ArgumentException.ThrowIfNullOrWhiteSpace(limit);
-        return Add(new FaultRule { Kind = FaultKind.RateLimit, StatusCode = 429, Duration = retryAfter, RateLimitHeader = limit, Path = _path, Method = _method, Remaining = _count });
+        return Add(Rule(FaultKind.RateLimit, statusCode: 429, duration: retryAfter, rateLimitHeader: limit));
     }
 
     /// <summary>Holds the request for <paramref name="delay"/> of sandbox time (the configured <see cref="TimeProvider"/>:
@@ -67,19 +67,33 @@ public sealed class SandboxFaultBuilder
     public SandboxFaults Delay(TimeSpan delay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
-        return Add(new FaultRule { Kind = FaultKind.Delay, Duration = delay, Path = _path, Method = _method, Remaining = _count });
+        return Add(Rule(FaultKind.Delay, duration: delay));
     }
 
     /// <summary>Aborts the connection without answering (the client sees a transport error); the call is not emulated.</summary>
     /// <returns>The fault queue, to add more.</returns>
     public SandboxFaults DropConnection() =>
-        Add(new FaultRule { Kind = FaultKind.Drop, Path = _path, Method = _method, Remaining = _count });
+        Add(Rule(FaultKind.Drop));
 
     /// <summary>Emulates the call (its effects happen), then aborts the connection instead of answering: the client cannot
     /// know the outcome. Use it to test replays with the same <c>idempotency-ref</c>.</summary>
     /// <returns>The fault queue, to add more.</returns>
     public SandboxFaults DropResponse() =>
-        Add(new FaultRule { Kind = FaultKind.DropAfterProcessing, Path = _path, Method = _method, Remaining = _count });
+        Add(Rule(FaultKind.DropAfterProcessing));
+
+    /// <summary>Creates a rule scoped by this builder (path, method, count), so each fault states only what it does.</summary>
+    private FaultRule Rule(FaultKind kind, int statusCode = 0, string? body = null, TimeSpan duration = default, string? rateLimitHeader = null) =>
+        new()
+        {
+            Kind = kind,
+            StatusCode = statusCode,
+            Body = body,
+            Duration = duration,
+            RateLimitHeader = rateLimitHeader,
+            Path = _path,
+            Method = _method,
+            Remaining = _count,
+        };
 
     private SandboxFaults Add(FaultRule rule)
     {

@@ -69,19 +69,9 @@ internal sealed partial class SandboxEngine
 
     private SandboxResponse VerifyOtpEnrolment(SandboxRequest request, string channel)
     {
-        if (Authenticate(request, TokenUse.AccessOnly, out var token) is { } refused)
+        if (ReadSmsVerification(request, channel, out var token, out var code) is { } rejected)
         {
-            return refused;
-        }
-
-        if (channel != "SMS")
-        {
-            return UnknownChannel("SMS");
-        }
-
-        if (ReadVerificationCode(request, out var code) is { } invalid)
-        {
-            return invalid;
+            return rejected;
         }
 
         var user = token.User;

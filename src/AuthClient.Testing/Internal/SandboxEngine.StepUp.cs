@@ -43,19 +43,9 @@ internal sealed partial class SandboxEngine
 
     private SandboxResponse VerifyOtpStepUp(SandboxRequest request, string channel)
     {
-        if (Authenticate(request, TokenUse.AccessOnly, out var token) is { } refused)
+        if (ReadSmsVerification(request, channel, out var token, out var code) is { } rejected)
         {
-            return refused;
-        }
-
-        if (channel != "SMS")
-        {
-            return UnknownChannel("SMS");
-        }
-
-        if (ReadVerificationCode(request, out var code) is { } invalid)
-        {
-            return invalid;
+            return rejected;
         }
 
         if (!token.User.IsFactorActive(ScaChannel.Sms))
@@ -153,6 +143,24 @@ internal sealed partial class SandboxEngine
         return attempt == _rules.OtpAttemptLimit - 1
             ? WeavrErrorCodes.OneChallengeLimitRemaining
             : WeavrErrorCodes.VerificationCodeInvalid;
+    }
+
+    /// <summary>What both SMS code verifications (enrolment and step-up) check first, in Weavr's order: the access
+    /// token, the channel, then the code's shape. <see langword="null"/> when the code may be checked.</summary>
+    private SandboxResponse? ReadSmsVerification(SandboxRequest request, string channel, out TokenState token, out string code)
+    {
+        code = string.Empty;
+        if (Authenticate(request, TokenUse.AccessOnly, out token) is { } refused)
+        {
+            return refused;
+        }
+
+        if (channel != "SMS")
+        {
+            return UnknownChannel("SMS");
+        }
+
+        return ReadVerificationCode(request, out code);
     }
 
     private static SandboxResponse? ReadVerificationCode(SandboxRequest request, out string code)

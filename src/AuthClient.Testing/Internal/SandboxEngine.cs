@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using AuthClient.Errors;
 using AuthClient.Testing.Faults;
 using AuthClient.Weavr.Models;
 
@@ -24,7 +26,6 @@ internal sealed partial class SandboxEngine : IDisposable
     private readonly Dictionary<string, PushChallengeState> _challenges = new(StringComparer.Ordinal);
     private readonly List<(string Email, TaskCompletionSource<SandboxChallenge> Waiter)> _waiters = [];
     private readonly Dictionary<string, IdempotentReply> _replies = new(StringComparer.Ordinal);
-    private readonly byte[] _apiKeyBytes;
     private readonly string _refPrefix = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant() + "-";
     private long _requestCounter;
     private long _idCounter = 110_000_000_000 + RandomNumberGenerator.GetInt32(1_000_000) * 1000L;
@@ -41,7 +42,6 @@ internal sealed partial class SandboxEngine : IDisposable
         TransmitEngine transmit)
     {
         ApiKey = apiKey;
-        _apiKeyBytes = Encoding.UTF8.GetBytes(apiKey);
         _rules = rules;
         _time = timeProvider;
         _webhooks = webhooks;
@@ -252,7 +252,8 @@ internal sealed partial class SandboxEngine : IDisposable
             return WeavrReplies.MissingApiKey();
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(apiKey), _apiKeyBytes))
+        // Fixed-time over the UTF-16 chars: no per-request encoding of the key on the hot path.
+        if (!CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(apiKey.AsSpan()), MemoryMarshal.AsBytes(ApiKey.AsSpan())))
         {
             return WeavrReplies.Unauthorized();
         }
@@ -314,7 +315,7 @@ internal sealed partial class SandboxEngine : IDisposable
         return (found.Kind, use) switch
         {
             (TokenKind.Temporary, not TokenUse.PasswordUpdate) => WeavrReplies.Forbidden(),
-            (TokenKind.Auth, not TokenUse.AuthOrAccess) => WeavrReplies.Forbidden(AuthClient.Errors.WeavrErrorCodes.AccessTokenRequired),
+            (TokenKind.Auth, not TokenUse.AuthOrAccess) => WeavrReplies.Forbidden(WeavrErrorCodes.AccessTokenRequired),
             _ => null,
         };
     }
