@@ -59,12 +59,15 @@ public static class AuthClientServiceCollectionExtensions
         services.TryAddTransient<WeavrCallHandler>();
         services.TryAddTransient<WeavrApiKeyHandler>();
         services.TryAddTransient<WeavrBearerTokenHandler>();
+        services.TryAddTransient<ResponseGuardHandler>();
 
         // Handler order (outermost first) — the one place it is decided:
-        // 1. WeavrCallHandler: once per logical call, so the idempotency-ref is fixed before any retry and the final
-        //    request-ref is recorded.
-        // 2. Resilience: total timeout → retry → attempt timeout.
-        // 3. api-key, then bearer token: inside the retry loop, so each attempt reads the current token.
+        // 1. WeavrCallHandler: once per logical call, so the idempotency-ref is fixed and the body serialized before any
+        //    retry, and the final request-ref is recorded.
+        // 2. Call resilience: total timeout → retry.
+        // 3. api-key, then bearer token: inside the retry loop, so each attempt reads the current token, but outside the
+        //    attempt timeout, so a slow token source never makes "nothing sent" look like "outcome unknown".
+        // 4. Attempt timeout, then ResponseGuardHandler: the body is read inside the attempt's time; redirects refused.
         var weavr = services
             .AddRefitGeneratedClient<IWeavrApi>(WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default), WeavrClientName)
             .ConfigureHttpClient((sp, client) =>
@@ -73,9 +76,10 @@ public static class AuthClientServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
             })
             .AddHttpMessageHandler<WeavrCallHandler>()
-            .AddResilienceHandlerFromOptions(WeavrClientName)
+            .AddCallResilience(WeavrClientName)
             .AddHttpMessageHandler<WeavrApiKeyHandler>()
             .AddHttpMessageHandler<WeavrBearerTokenHandler>()
+            .AddAttemptPipeline(WeavrClientName)
             .RemoveAllLoggers()
             .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(IsRedactedHeader); // Kept in case an application adds the default logger back.
@@ -85,14 +89,43 @@ public static class AuthClientServiceCollectionExtensions
         return new AuthClientBuilder(services, weavr, transmit);
     }
 
-    internal static IHttpClientBuilder AddResilienceHandlerFromOptions(this IHttpClientBuilder builder, string name)
+    /// <summary>The call stage of the resilience pipeline (total timeout → retry), and what every AuthClient client's
+    /// transport must do: never follow a redirect (it would carry the api-key, a body with a password, or a token to
+    /// the host the Location names) and say who is calling.</summary>
+    internal static IHttpClientBuilder AddCallResilience(this IHttpClientBuilder builder, string name)
     {
         builder.AddResilienceHandler(name, static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
-            ResiliencePipelineConfigurator.Configure(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
+            ResiliencePipelineConfigurator.ConfigureCall(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
+        builder.ConfigurePrimaryHttpMessageHandler(static (handler, _) => DisableRedirects(handler));
+        builder.ConfigureHttpClient(static client => AuthClientUserAgent.Apply(client.DefaultRequestHeaders));
         return builder;
+    }
+
+    /// <summary>The attempt stage: the per-attempt timeout, with the response read (and redirects refused) inside it.</summary>
+    internal static IHttpClientBuilder AddAttemptPipeline(this IHttpClientBuilder builder, string name)
+    {
+        builder.AddResilienceHandler(name + ".Attempt", static (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
+            ResiliencePipelineConfigurator.ConfigureAttempt(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
+        });
+        return builder.AddHttpMessageHandler<ResponseGuardHandler>();
+    }
+
+    private static void DisableRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
     }
 
     internal static RefitSettings CreateRefitSettings(IServiceProvider services, string api, JsonSerializerContext jsonContext)

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using AuthClient.Errors;
+using AuthClient.Http.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
 
@@ -7,7 +8,8 @@ namespace AuthClient.Http;
 
 /// <summary>
 /// Adds <c>Authorization: Bearer</c> on secured Weavr operations, and strips it from the two login operations.
-/// It runs inside the retry loop, so every attempt reads the current token.
+/// It runs inside the retry loop, so every attempt reads the current token, and outside the attempt timeout, so a slow
+/// token source is bounded by the call's timeout without making the call look sent.
 /// </summary>
 internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : DelegatingHandler
 {
@@ -19,7 +21,7 @@ internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : D
         request.Headers.Authorization = null;
         if (endpoint is { Bearer: true })
         {
-            var token = context?.Token ?? await tokenSource.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            var token = context?.Token ?? await GetTokenAsync(request, cancellationToken).ConfigureAwait(false);
             if (token is not null)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
@@ -37,5 +39,17 @@ internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : D
         }
 
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Primitives.Secret?> GetTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await tokenSource.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthClientTransportException ex) when (ex.OutcomeUnknown)
+        {
+            throw TokenAcquisition.NothingSent("Weavr", request, ex);
+        }
     }
 }

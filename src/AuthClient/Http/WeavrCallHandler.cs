@@ -12,7 +12,7 @@ namespace AuthClient.Http;
 /// <c>idempotency-ref</c> is fixed (the same value on every attempt) and where the final <c>request-ref</c> and status
 /// are recorded on the <see cref="WeavrCallContext"/>.
 /// </summary>
-internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger) : DelegatingHandler
+internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger, TimeProvider timeProvider) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -23,12 +23,17 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger)
             request.Options.Set(new HttpRequestOptionsKey<WeavrCallContext>(WeavrCallContext.OptionsKey), context);
         }
 
+        context.BeginCall();
         var endpoint = context.Endpoint = WeavrEndpoints.Find(request);
 
         request.Headers.Remove(CorrelationHeaders.IdempotencyRef);
         if (endpoint?.DeclaresIdempotencyRef == true)
         {
-            context.IdempotencyRef ??= Guid.NewGuid().ToString("N");
+            if (context.IdempotencyRef is null)
+            {
+                context.UseGeneratedIdempotencyRef(Guid.NewGuid().ToString("N"));
+            }
+
             request.Headers.TryAddWithoutValidation(CorrelationHeaders.IdempotencyRef, context.IdempotencyRef);
         }
         else
@@ -41,6 +46,7 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger)
         var started = Stopwatch.GetTimestamp();
         try
         {
+            await OutboundRequest.PrepareAsync(request, timeProvider, cancellationToken).ConfigureAwait(false);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             context.StatusCode = response.StatusCode;
             context.RequestRef = CorrelationHeaders.ReadRequestRef(response);

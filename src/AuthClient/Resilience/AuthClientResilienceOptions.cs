@@ -28,4 +28,9 @@ public sealed class AuthClientResilienceOptions
 
     /// <summary>Gets or sets the timeout of the whole call, retries and delays included. Default 60 s.</summary>
     public TimeSpan TotalTimeout { get; set; } = ResilienceDefaults.TotalTimeout;
+
+    /// <summary>Gets or sets the largest response body, success or error, the client reads (it is read inside the
+    /// attempt timeout); a larger one ends the call with <see cref="Errors.AuthClientInvalidResponseException"/>, not
+    /// retried. Default 1 MiB.</summary>
+    public int MaxResponseBytes { get; set; } = ResilienceDefaults.MaxResponseBytes;
 }

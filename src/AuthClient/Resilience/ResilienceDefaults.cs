@@ -20,4 +20,7 @@ public static class ResilienceDefaults
 
     /// <summary>Whole-call timeout: 60 s.</summary>
     public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Largest response body read: 1 MiB (Weavr's and Transmit's answers are a few KB).</summary>
+    public const int MaxResponseBytes = 1024 * 1024;
 }

@@ -11,6 +11,9 @@ namespace AuthClient.Weavr;
 /// </summary>
 public sealed class WeavrCallContext
 {
+    private string? _idempotencyRef;
+    private bool _refGenerated;
+
     /// <summary>The <see cref="HttpRequestMessage.Options"/> key the context travels under.</summary>
     public const string OptionsKey = "AuthClient.WeavrCallContext";
 
@@ -20,8 +23,18 @@ public sealed class WeavrCallContext
 
     /// <summary>Gets or sets the <c>idempotency-ref</c> to send. On the seven operations that declare it, one is
     /// generated when this is <see langword="null"/>; it is the same on every retry of the call. On the other operations it
-    /// is not sent, and the pipeline clears it.</summary>
-    public string? IdempotencyRef { get; set; }
+    /// is not sent, and the pipeline clears it. A ref the pipeline generated belongs to that one call: when the context
+    /// is used again, a new one is generated (Weavr would otherwise treat the second operation as a replay of the first
+    /// and never run it). To replay a call whose outcome is unknown, set the ref it reported here again.</summary>
+    public string? IdempotencyRef
+    {
+        get => _idempotencyRef;
+        set
+        {
+            _idempotencyRef = value;
+            _refGenerated = false;
+        }
+    }
 
     /// <summary>Gets the <c>request-ref</c> the server returned (quote it to Weavr support).</summary>
     public string? RequestRef { get; internal set; }
@@ -34,6 +47,30 @@ public sealed class WeavrCallContext
 
     /// <summary>Gets the operation the call targets, resolved once by the outermost handler (not on every attempt).</summary>
     internal WeavrEndpoint? Endpoint { get; set; }
+
+    /// <summary>
+    /// Starts a call on this context: clears what the previous call reported and drops a ref the pipeline generated for
+    /// it, keeping only a ref the caller set.
+    /// </summary>
+    internal void BeginCall()
+    {
+        if (_refGenerated)
+        {
+            _idempotencyRef = null;
+            _refGenerated = false;
+        }
+
+        RequestRef = null;
+        StatusCode = null;
+        Attempts = 0;
+    }
+
+    /// <summary>Sets the ref the pipeline generated for this call.</summary>
+    internal void UseGeneratedIdempotencyRef(string idempotencyRef)
+    {
+        _idempotencyRef = idempotencyRef;
+        _refGenerated = true;
+    }
 
     /// <summary>Reads the context attached to <paramref name="request"/>, if any.</summary>
     /// <param name="request">The request.</param>

@@ -18,6 +18,7 @@ public sealed partial class PublicApiConventionTests
         "AuthClient.Errors.AuthClientException",
         "AuthClient.Errors.AuthClientApiException",
         "AuthClient.Errors.AuthClientTransportException",
+        "AuthClient.Errors.AuthClientInvalidResponseException",
         "AuthClient.Errors.WeavrApiException",
         "AuthClient.Errors.WeavrConflictException",
         "AuthClient.Sessions.WeavrSessionException",

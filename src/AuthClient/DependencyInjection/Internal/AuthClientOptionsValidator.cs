@@ -52,6 +52,11 @@ internal sealed class AuthClientOptionsValidator : IValidateOptions<AuthClientOp
             failures.Add("Resilience.MaxRetryAfter must be 0 or more.");
         }
 
+        if (r.MaxResponseBytes is < 1024 or > 64 * 1024 * 1024)
+        {
+            failures.Add("Resilience.MaxResponseBytes must be between 1 KiB and 64 MiB.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -19,10 +19,15 @@ internal static class TransportErrorMapper
 
         var idempotencyRef = CorrelationHeaders.ReadIdempotencyRef(request);
         var what = $"{api} {request.Method.Method} {request.RequestUri?.AbsolutePath}";
+        var sent = OutboundRequest.WasSent(request);
         return exception switch
         {
+            TimeoutRejectedException or TimeoutException or OperationCanceledException when !sent =>
+                new AuthClientTimeoutException($"{what} timed out before anything was sent.", outcomeUnknown: false, idempotencyRef, exception),
             TimeoutRejectedException or TimeoutException or OperationCanceledException =>
                 new AuthClientTimeoutException($"{what} timed out.", idempotencyRef, exception),
+            _ when !sent =>
+                new AuthClientTransportException($"{what} failed before anything was sent ({exception.GetType().Name}).", outcomeUnknown: false, idempotencyRef, exception),
             HttpRequestException http when RetryClassifier.FailedBeforeSending(http) =>
                 new AuthClientTransportException($"{what} could not connect ({http.HttpRequestError}); nothing was sent.", outcomeUnknown: false, idempotencyRef, exception),
             _ => new AuthClientTransportException($"{what} failed without an answer ({exception.GetType().Name}); the server may have acted on it.", outcomeUnknown: true, idempotencyRef, exception),

@@ -1,16 +1,21 @@
 using System.Net;
 using AuthClient.Errors.Internal;
+using AuthClient.Http.Internal;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace AuthClient.Resilience.Internal;
 
-/// <summary>Builds the retry and timeout pipeline every AuthClient HTTP client uses.</summary>
+/// <summary>
+/// Builds the two resilience stages every AuthClient HTTP client uses: the call stage (total timeout → retry), outside
+/// the handlers that get tokens, and the attempt stage (per-attempt timeout), inside them. Getting a token is therefore
+/// bounded by the call's timeout but never turns into an attempt timeout whose outcome is unknown.
+/// </summary>
 internal static class ResiliencePipelineConfigurator
 {
-    /// <summary>Total timeout (outermost) → retry → per-attempt timeout (innermost).</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, AuthClientResilienceOptions options, TimeProvider timeProvider)
+    /// <summary>Total timeout (outermost), then retry.</summary>
+    public static void ConfigureCall(ResiliencePipelineBuilder<HttpResponseMessage> builder, AuthClientResilienceOptions options, TimeProvider timeProvider)
     {
         builder.TimeProvider = timeProvider;
         builder.AddTimeout(new TimeoutStrategyOptions { Name = "AuthClient.Total", Timeout = options.TotalTimeout });
@@ -28,7 +33,12 @@ internal static class ResiliencePipelineConfigurator
                 DelayGenerator = args => ValueTask.FromResult(ServerRequestedDelay(args.Outcome.Result, timeProvider)),
             });
         }
+    }
 
+    /// <summary>The per-attempt timeout, which also bounds reading the response body.</summary>
+    public static void ConfigureAttempt(ResiliencePipelineBuilder<HttpResponseMessage> builder, AuthClientResilienceOptions options, TimeProvider timeProvider)
+    {
+        builder.TimeProvider = timeProvider;
         builder.AddTimeout(new TimeoutStrategyOptions { Name = "AuthClient.Attempt", Timeout = options.AttemptTimeout });
     }
 
@@ -40,8 +50,15 @@ internal static class ResiliencePipelineConfigurator
             return false;
         }
 
-        // A server that asks for a longer wait than we are willing to block gets its 429 surfaced instead.
-        return ServerRequestedDelay(args.Outcome.Result, timeProvider) is not { } wait || wait <= options.MaxRetryAfter;
+        if (ServerRequestedDelay(args.Outcome.Result, timeProvider) is not { } wait)
+        {
+            return true;
+        }
+
+        // A server that asks for a longer wait than we are willing to block, or than the call has left, gets its answer
+        // surfaced now: waiting would only end in a timeout that hides a refusal behind "outcome unknown".
+        var remaining = options.TotalTimeout - (OutboundRequest.Elapsed(request, timeProvider) ?? TimeSpan.Zero);
+        return wait <= options.MaxRetryAfter && wait < remaining;
     }
 
     private static TimeSpan? ServerRequestedDelay(HttpResponseMessage? response, TimeProvider timeProvider)

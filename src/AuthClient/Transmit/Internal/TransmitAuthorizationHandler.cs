@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AuthClient.Errors;
+using AuthClient.Http.Internal;
 using AuthClient.Primitives;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,7 @@ internal sealed partial class TransmitAuthorizationHandler(
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var token = await tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await GetTokenAsync(request, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = Bearer(token.AccessToken);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
@@ -52,9 +53,21 @@ internal sealed partial class TransmitAuthorizationHandler(
             tokenProvider.Invalidate();
         }
 
-        var renewed = await tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var renewed = await GetTokenAsync(request, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = Bearer(renewed.AccessToken);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<TransmitClientToken> GetTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthClientTransportException ex) when (ex.OutcomeUnknown)
+        {
+            throw TokenAcquisition.NothingSent("Transmit", request, ex);
+        }
     }
 
     private static AuthenticationHeaderValue Bearer(Secret token) => new("Bearer", token.Reveal());

@@ -33,16 +33,19 @@ internal static class TransmitRegistration
                 client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
             })
             .AddHttpMessageHandler<TransmitTransportErrorHandler>()
-            .AddResilienceHandlerFromOptions(TokenClientName)
+            .AddCallResilience(TokenClientName)
+            .AddAttemptPipeline(TokenClientName)
             .RemoveAllLoggers()
             .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
         // Mobile-biometrics API under /cis. Handler order (outermost first):
         // 1. transport-error mapping, once per logical call;
-        // 2. resilience: total timeout → retry → attempt timeout;
+        // 2. call resilience: total timeout → retry;
         // 3. authorization, inside the retry loop: each attempt carries the current token, and a 401 renews the
-        //    client token once before the response reaches the retry strategy.
+        //    client token once before the response reaches the retry strategy; outside the attempt timeout, so a slow
+        //    token endpoint is never mistaken for a sent call;
+        // 4. attempt timeout, then the response guard (body read inside the attempt, redirects refused).
         // Logging: the factory's default loggers are removed because their structured state holds raw header values
         // (RedactLoggedHeaders only redacts the rendered text); AuthClientHttpLogger logs no header at all. Redaction
         // stays set in case an application adds the default logger back.
@@ -55,8 +58,9 @@ internal static class TransmitRegistration
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler<TransmitTransportErrorHandler>()
-            .AddResilienceHandlerFromOptions(ClientName)
+            .AddCallResilience(ClientName)
             .AddHttpMessageHandler<TransmitAuthorizationHandler>()
+            .AddAttemptPipeline(ClientName)
             .RemoveAllLoggers()
             .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);

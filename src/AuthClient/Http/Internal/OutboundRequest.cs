@@ -1,0 +1,58 @@
+namespace AuthClient.Http.Internal;
+
+/// <summary>
+/// What both APIs' outermost handlers do once per logical call, before the retry loop, and the per-call facts the
+/// inner handlers and the error mapping read back from the request.
+/// </summary>
+internal static class OutboundRequest
+{
+    private static readonly HttpRequestOptionsKey<long> StartedKey = new("AuthClient.CallStarted");
+    private static readonly HttpRequestOptionsKey<bool> SentKey = new("AuthClient.Sent");
+
+    /// <summary>
+    /// Stamps the call's start and fixes its body: serialized once to bytes, so it goes out with
+    /// <c>Content-Length</c> (strict servers and gateways refuse chunked bodies) and is re-sent identically on retry.
+    /// A POST without a body gets an empty one: the runtime silently re-sends a body-less request that failed on a
+    /// reused keep-alive connection before any answer, which would run a non-idempotent operation twice.
+    /// </summary>
+    public static async ValueTask PrepareAsync(HttpRequestMessage request, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        request.Options.Set(StartedKey, timeProvider.GetTimestamp());
+        request.Options.Set(SentKey, false);
+        if (request.Content is { } content)
+        {
+            if (content.Headers.ContentLength is null)
+            {
+                var bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                var buffered = new ByteArrayContent(bytes);
+                foreach (var header in content.Headers)
+                {
+                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                request.Content = buffered;
+                content.Dispose();
+            }
+        }
+        else if (request.Method == HttpMethod.Post || request.Method == HttpMethod.Patch)
+        {
+            request.Content = new ByteArrayContent([]);
+        }
+    }
+
+    /// <summary>How long ago the call started, or <see langword="null"/> when no outer handler stamped it.</summary>
+    public static TimeSpan? Elapsed(HttpRequestMessage? request, TimeProvider timeProvider) =>
+        request is not null && request.Options.TryGetValue(StartedKey, out var started)
+            ? timeProvider.GetElapsedTime(started)
+            : null;
+
+    /// <summary>Records that an attempt is about to reach the transport.</summary>
+    public static void MarkSent(HttpRequestMessage request) => request.Options.Set(SentKey, true);
+
+    /// <summary>
+    /// Whether any attempt reached the transport. A request no AuthClient handler prepared counts as sent: when in
+    /// doubt the outcome is unknown, never "nothing was sent".
+    /// </summary>
+    public static bool WasSent(HttpRequestMessage? request) =>
+        request is null || !request.Options.TryGetValue(SentKey, out var sent) || sent;
+}
