@@ -45,7 +45,7 @@ internal sealed class EmbeddedEnvironment : IAsyncDisposable
 
     public ITransmitBiometricsClient Transmit => Backend.Services.GetRequiredService<ITransmitBiometricsClient>();
 
-    public static async Task<EmbeddedEnvironment> StartAsync(CancellationToken cancellationToken)
+    public static async Task<EmbeddedEnvironment> StartAsync(EmbeddedEnvironmentHooks? hooks, CancellationToken cancellationToken)
     {
         var sandbox = await WeavrSandbox.StartAsync(DemoUsers.Seed, cancellationToken);
         try
@@ -53,17 +53,27 @@ internal sealed class EmbeddedEnvironment : IAsyncDisposable
             var frontEnd = new FrontEndOtpCodeProvider(new Secret(DemoUsers.OtpCode));
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("Polly", LogLevel.None);
+            builder.Logging.ClearProviders();
+            if (hooks?.Logging is { } logging)
+            {
+                logging(builder.Logging);
+            }
+            else
+            {
+                builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("Polly", LogLevel.None);
+            }
 
             // Your backend's registration, pointed at the emulator instead of Weavr and Transmit.
             builder.Services.AddSingleton<IOtpCodeProvider>(frontEnd);
-            builder.Services.AddAuthClient(sandbox.ConfigureAuthClient)
+            var authClient = builder.Services.AddAuthClient(sandbox.ConfigureAuthClient);
+            authClient
                 .AddWebhooks()                              // verifies signature-v2 with the api key
                 .AddSessions(o =>
                 {
                     o.StepUpMethod = StepUpMethod.Otp;     // automatic step-up asks the front end for an SMS code
                     o.PushTimeout = TimeSpan.FromSeconds(30);
                 });
+            hooks?.AuthClient?.Invoke(authClient);
 
             var backend = builder.Build();
             backend.MapWeavrWebhooks(WebhookPrefix);
