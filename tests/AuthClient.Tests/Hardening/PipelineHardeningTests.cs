@@ -102,6 +102,22 @@ public sealed class PipelineHardeningTests
     }
 
     [Fact]
+    public async Task BodyStalls_CallerCancels_TheCallerWinsWithTheirOwnCancellation()
+    {
+        await using var server = new HostileServer(_ => Faults.HeadersThenStall(200));
+        using var host = FaultMatrixTests.CreateHost(server.BaseUrl, new TimerRecordingTimeProvider());
+        using var caller = new CancellationTokenSource();
+
+        var call = host.Provider.GetRequiredService<IWeavrAuthClient>().GetIdentitiesAsync(options: WeavrCallOptions.WithToken(EndpointKind.Bearer), cancellationToken: caller.Token);
+        await server.WaitForStallAsync(1).WaitAsync(TimeSpan.FromSeconds(30));
+        await caller.CancelAsync(); // the fake clock never moves: only the caller's token can end the call
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(caller.Token, ex.CancellationToken);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
     public async Task CallContext_ReusedForASecondCall_GetsAFreshIdempotencyRefUnlessTheCallerSetsOne()
     {
         await using var server = new HostileServer(_ => Faults.Status(200, """{"id":"1"}"""));
