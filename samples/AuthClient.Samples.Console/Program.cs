@@ -19,7 +19,7 @@ if (options is null || options.Help || error is not null)
 
 if (options.Remote is { } remote)
 {
-    return await Journey.RunAsync(Console.Out, $"remote mode against {remote.BaseUrl}", (journey, ct) => RemoteJourney.RunAsync(remote, journey, ct));
+    return await Journey.RunAsync(Console.Out, $"remote mode against {remote.BaseUrl}", (journey, ct) => RemoteJourney.RunAsync(remote, journey, configureServices: null, ct));
 }
 
 return await Journey.RunAsync(Console.Out, "embedded mode (emulated Weavr + Transmit, webhook receiver on 127.0.0.1)", (journey, ct) => EmbeddedJourney.RunAsync(journey, hooks: null, ct));

@@ -16,7 +16,11 @@ internal static class RemoteJourney
 {
     private const string UserKey = "console-user";
 
-    public static async Task RunAsync(RemoteOptions remote, Journey journey, CancellationToken ct)
+    /// <param name="remote">Where and as whom.</param>
+    /// <param name="journey">The journey to report steps to.</param>
+    /// <param name="configureServices">Runs after the registrations below (a test swaps the clock or the logging here).</param>
+    /// <param name="ct">Stops the journey.</param>
+    public static async Task RunAsync(RemoteOptions remote, Journey journey, Action<IServiceCollection>? configureServices, CancellationToken ct)
     {
         // 0. Register AuthClient with sessions, as your backend would. The front end types the SMS code given by --otp.
         var services = new ServiceCollection();
@@ -27,6 +31,7 @@ internal static class RemoteJourney
             o.Weavr.BaseUrl = remote.BaseUrl;
             o.Weavr.ApiKey = remote.ApiKey.Reveal();
         }).AddSessions(o => o.StepUpMethod = StepUpMethod.Otp);
+        configureServices?.Invoke(services);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _ = provider.GetRequiredService<IOptions<AuthClientOptions>>().Value; // a bad URL fails here, before step 1
         var sessions = provider.GetRequiredService<IWeavrSessionRegistry>();
