@@ -104,7 +104,8 @@ public interface IWeavrSession
     /// the code (again after a wrong code, up to <see cref="WeavrSessionOptions.MaxOtpAttempts"/> codes).</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The outcome.</returns>
-    /// <exception cref="InvalidOperationException">No <see cref="IOtpCodeProvider"/> is registered (nothing was sent).</exception>
+    /// <exception cref="WeavrSessionException">No <see cref="IOtpCodeProvider"/> is registered (nothing was sent). With
+    /// <see cref="StepUpMethod.Otp"/> that is refused at start-up already.</exception>
     Task<ChallengeResult> StepUpWithOtpAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Steps up with a push and waits for the <c>/stepup/watch</c> webhook answering it.</summary>
