@@ -85,7 +85,8 @@ public interface IWeavrSession
     /// <param name="oldPassword">The expired password.</param>
     /// <param name="newPassword">The new password (Weavr's policy applies; a refusal is a <see cref="Errors.WeavrConflictException"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The state reached.</returns>
+    /// <returns>The state reached; <see cref="WeavrSessionState.Anonymous"/> when Weavr changed the password but answered
+    /// without a token to continue with: the change is done, sign in again with the new password.</returns>
     Task<WeavrSessionState> UpdatePasswordAsync(string oldPassword, string newPassword, CancellationToken cancellationToken = default);
 
     /// <summary>Exchanges the AUTH token for an ACCESS token for <paramref name="identity"/> (valid in <see cref="WeavrSessionState.Authenticated"/>).</summary>
