@@ -189,6 +189,48 @@ public sealed class WeavrWebhookEndpointRouteBuilderExtensionsTests : IAsyncLife
     }
 
     [Fact]
+    public async Task MapWeavrWebhooks_SignedDeliveryWithoutCallRefReplayed_IsDispatchedOnce()
+    {
+        var body = StepUpBody("404");
+        var signature = Sign(ApiKey, null, body, Ms(Now));
+
+        using var first = await PostAsync("/webhooks/weavr/stepup/watch", body, signature, null, Ms(Now));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        using var replay = await PostAsync("/webhooks/weavr/stepup/watch", body, signature, null, Ms(Now));
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, replay.StatusCode);
+        Assert.Equal("404", Assert.IsType<StepUpEvent>(Assert.Single(_sink.Events)).ChallengeId);
+    }
+
+    [Fact]
+    public async Task MapWeavrWebhooks_CallRefLongerThan255_Answers400AndDispatchesNothing()
+    {
+        var body = StepUpBody("405");
+        var callRef = new string('r', 256);
+
+        using var response = await PostAsync("/webhooks/weavr/stepup/watch", body, Sign(ApiKey, callRef, body, Ms(Now)), callRef, Ms(Now));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_sink.Events);
+    }
+
+    [Fact]
+    public async Task MapWeavrWebhooks_AnonymousFlood_LogsAtMostOneWarningPerReason()
+    {
+        var body = StepUpBody("406");
+
+        for (var i = 0; i < 50; i++)
+        {
+            using var forged = await PostAsync("/webhooks/weavr/stepup/watch", body, "AAAA", "cr-flood", Ms(Now));
+            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        }
+
+        Assert.Single(_logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.Empty(_sink.Events);
+    }
+
+    [Fact]
     public async Task MapWeavrWebhooks_GetOrOtherPath_IsNotMapped()
     {
         using var get = await _http.GetAsync(new Uri("/webhooks/weavr/stepup/watch", UriKind.Relative));

@@ -29,6 +29,8 @@ public sealed record ApiErrorDetails
     /// <summary>Gets the <c>idempotency-ref</c> the request carried.</summary>
     public string? IdempotencyRef { get; init; }
 
-    /// <summary>Gets the response body as received, or <see langword="null"/> when it was empty or held a secret (a token).</summary>
+    /// <summary>Gets the response body for diagnostics: as received, except that the value of every field whose name looks
+    /// secret (<c>token</c>, <c>authToken</c>, <c>password</c>, <c>value</c>, <c>verificationCode</c>...) is
+    /// <c>[redacted]</c> at any depth; <see langword="null"/> when it was empty, or is not JSON and mentions a secret.</summary>
     public string? ResponseBody { get; init; }
 }

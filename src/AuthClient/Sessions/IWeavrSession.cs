@@ -85,7 +85,8 @@ public interface IWeavrSession
     /// <param name="oldPassword">The expired password.</param>
     /// <param name="newPassword">The new password (Weavr's policy applies; a refusal is a <see cref="Errors.WeavrConflictException"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The state reached.</returns>
+    /// <returns>The state reached; <see cref="WeavrSessionState.Anonymous"/> when Weavr changed the password but answered
+    /// without a token to continue with: the change is done, sign in again with the new password.</returns>
     Task<WeavrSessionState> UpdatePasswordAsync(string oldPassword, string newPassword, CancellationToken cancellationToken = default);
 
     /// <summary>Exchanges the AUTH token for an ACCESS token for <paramref name="identity"/> (valid in <see cref="WeavrSessionState.Authenticated"/>).</summary>
@@ -104,7 +105,8 @@ public interface IWeavrSession
     /// the code (again after a wrong code, up to <see cref="WeavrSessionOptions.MaxOtpAttempts"/> codes).</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The outcome.</returns>
-    /// <exception cref="InvalidOperationException">No <see cref="IOtpCodeProvider"/> is registered (nothing was sent).</exception>
+    /// <exception cref="WeavrSessionException">No <see cref="IOtpCodeProvider"/> is registered (nothing was sent). With
+    /// <see cref="StepUpMethod.Otp"/> that is refused at start-up already.</exception>
     Task<ChallengeResult> StepUpWithOtpAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Steps up with a push and waits for the <c>/stepup/watch</c> webhook answering it.</summary>

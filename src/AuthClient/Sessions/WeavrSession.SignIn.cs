@@ -114,7 +114,16 @@ public sealed partial class WeavrSession
         try
         {
             var lease = Acquire(nameof(UpdatePasswordAsync), PasswordExpiredStates);
-            var updated = await SendAsync(lease, (client, options, ct) => client.UpdatePasswordAsync(oldPassword, newPassword, options, ct), null, cancellationToken).ConfigureAwait(false);
+            WeavrResponse<PasswordUpdateResponse> updated;
+            try
+            {
+                updated = await SendAsync(lease, (client, options, ct) => client.UpdatePasswordAsync(oldPassword, newPassword, options, ct), null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WeavrPasswordChangedException)
+            {
+                // Changed, but no token to continue with: the temporary token is spent, so the user signs in afresh.
+                return EndAfterPasswordChange();
+            }
 
             // The returned token continues the sign-in like an AUTH token: identities, then an ACCESS token.
             var token = updated.Value.Token;
@@ -154,6 +163,19 @@ public sealed partial class WeavrSession
     }
 
     /// <summary>Starts a new login (see <see cref="BeginLocked"/>) and raises its transition.</summary>
+    /// <summary>The password changed without a token to continue: back to <see cref="WeavrSessionState.Anonymous"/>.</summary>
+    private WeavrSessionState EndAfterPasswordChange()
+    {
+        lock (_sync)
+        {
+            ClearTokensLocked();
+            SetStateLocked(WeavrSessionState.Anonymous);
+        }
+
+        RaisePending();
+        return WeavrSessionState.Anonymous;
+    }
+
     private void Begin(WeavrSessionState state, Secret token, bool isAuthToken, CredentialId? credential)
     {
         lock (_sync)

@@ -321,6 +321,8 @@ public sealed partial class WeavrSession
     }
 
     private IOtpCodeProvider RequireCodeProvider() => _services.CodeProvider
-        ?? throw new InvalidOperationException(
+        ?? throw new WeavrSessionException(
+            UserKey,
+            State,
             $"OTP step-up and enrolment need an {nameof(IOtpCodeProvider)}: register one in DI, or use StartOtpStepUpAsync/VerifyOtpStepUpAsync with an explicit code. Nothing was sent.");
 }

@@ -22,6 +22,7 @@ public interface IWeavrAuthClient
     /// <param name="identity">The identity to log in to, for users with several.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The challenge id, matched later by the <c>/stepup/watch</c> webhook.</returns>
+    /// <exception cref="Errors.AuthClientInvalidResponseException">The success answer had no <c>challengeId</c> (the spec leaves it optional).</exception>
     Task<WeavrResponse<LoginViaBiometricsResponse>> LoginViaBiometricsAsync(string email, IdentityId? identity = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the identities available to the token holder.</summary>
@@ -37,6 +38,7 @@ public interface IWeavrAuthClient
     /// <param name="options">The AUTH token and per-call options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ACCESS token and its status.</returns>
+    /// <exception cref="Errors.AuthClientInvalidResponseException">The success answer had no <c>token</c> (the spec leaves it optional).</exception>
     Task<WeavrResponse<AccessTokenResponse>> RequestAccessTokenAsync(IdentityId identity, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the user's authentication factors.</summary>
@@ -94,6 +96,7 @@ public interface IWeavrAuthClient
     /// <param name="options">The ACCESS token and per-call options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The challenge id.</returns>
+    /// <exception cref="Errors.AuthClientInvalidResponseException">The success answer had no <c>id</c> (the spec leaves it optional).</exception>
     Task<WeavrResponse<PushChallenge>> StartPushStepUpAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Ends the login the token belongs to; the token is refused afterwards.</summary>
@@ -108,5 +111,7 @@ public interface IWeavrAuthClient
     /// <param name="options">The token and per-call options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new token and password information.</returns>
+    /// <exception cref="Errors.WeavrPasswordChangedException">Weavr answered 2xx, so the password HAS changed, but the
+    /// answer held no usable token: do not repeat the change; sign in again with the new password.</exception>
     Task<WeavrResponse<PasswordUpdateResponse>> UpdatePasswordAsync(string oldPassword, string newPassword, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -23,7 +23,7 @@ public sealed class WeavrAuthClient(IWeavrApi api) : IWeavrAuthClient
             var result = new PasswordLoginResult
             {
                 Outcome = PasswordLoginOutcome.Authenticated,
-                Token = body?.Token ?? throw new AuthClientException("Weavr login answered without a token."),
+                Token = body?.Token is { IsEmpty: false } token ? token : throw MissingField(context, "login_with_password", "token"),
                 TokenType = body.TokenType,
                 Identity = body.Identity,
                 Credentials = body.Credentials,
@@ -48,7 +48,9 @@ public sealed class WeavrAuthClient(IWeavrApi api) : IWeavrAuthClient
 
         var context = new WeavrCallContext();
         var body = await api.LoginViaBiometricsAsync(new LoginViaBiometricsRequest(email, identity), context, cancellationToken).ConfigureAwait(false);
-        return Wrap(body, context);
+
+        // The spec leaves challengeId optional, but without it the webhook that carries the outcome cannot be matched.
+        return body is { ChallengeId.Length: > 0 } ? Wrap(body, context) : throw MissingField(context, "login_via_biometrics", "challengeId");
     }
 
     /// <inheritdoc />
@@ -66,7 +68,7 @@ public sealed class WeavrAuthClient(IWeavrApi api) : IWeavrAuthClient
         WeavrInputGuard.Identity(identity, nameof(identity));
         var context = Context(options);
         var body = await api.RequestAccessTokenAsync(new AccessTokenRequest(identity), context, cancellationToken).ConfigureAwait(false);
-        return Wrap(body, context);
+        return body is { Token.IsEmpty: false } ? Wrap(body, context) : throw MissingField(context, "access_token", "token");
     }
 
     /// <inheritdoc />
@@ -140,7 +142,7 @@ public sealed class WeavrAuthClient(IWeavrApi api) : IWeavrAuthClient
         WeavrInputGuard.Channel(channel, nameof(channel), "Push step-up", ScaChannel.Authy, ScaChannel.Biometric);
         var context = Context(options);
         var body = await api.StartPushStepUpAsync(channel.Value, context, cancellationToken).ConfigureAwait(false);
-        return Wrap(body, context);
+        return body is { Id.Length: > 0 } ? Wrap(body, context) : throw MissingField(context, $"stepup/challenges/push/{channel.Value}", "id");
     }
 
     /// <inheritdoc />
@@ -158,8 +160,35 @@ public sealed class WeavrAuthClient(IWeavrApi api) : IWeavrAuthClient
         WeavrInputGuard.Password(newPassword, nameof(newPassword));
         var context = Context(options);
         var request = new PasswordUpdateRequest(new SensitivePassword(new Secret(oldPassword)), new SensitivePassword(new Secret(newPassword)));
-        var body = await api.UpdatePasswordAsync(request, context, cancellationToken).ConfigureAwait(false);
-        return Wrap(body, context);
+        PasswordUpdateResponse? body;
+        try
+        {
+            body = await api.UpdatePasswordAsync(request, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthClientInvalidResponseException ex) when (IsSuccess(ex.StatusCode))
+        {
+            // A 2xx means the password has changed: an unreadable answer must not look like a failed change.
+            throw new WeavrPasswordChangedException(ex.StatusCode, ex.RequestRef, ex);
+        }
+
+        return body is { Token.IsEmpty: false }
+            ? Wrap(body, context)
+            : throw new WeavrPasswordChangedException(context.StatusCode ?? HttpStatusCode.OK, context.RequestRef);
+    }
+
+    private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and <= 299;
+
+    /// <summary>A success answer without a field the SDK cannot go on without: typed, never a raw null dereference.</summary>
+    private static AuthClientInvalidResponseException MissingField(WeavrCallContext context, string operation, string field)
+    {
+        var status = context.StatusCode ?? HttpStatusCode.OK;
+        var text = $"Weavr POST /{operation} answered {(int)status} {status} without '{field}'; the server may have acted on the request";
+        if (context.RequestRef is not null)
+        {
+            text += $" [request-ref {context.RequestRef}]";
+        }
+
+        return new AuthClientInvalidResponseException(text + ".", status, context.RequestRef, context.IdempotencyRef, null);
     }
 
     private static WeavrCallContext Context(WeavrCallOptions? options) =>

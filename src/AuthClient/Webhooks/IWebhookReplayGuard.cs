@@ -11,7 +11,8 @@ public interface IWebhookReplayGuard
     /// Registers a call-ref atomically: returns <see langword="true"/> when it was not registered (or its registration
     /// expired), <see langword="false"/> when it is already registered.
     /// </summary>
-    /// <param name="callRef">The call-ref (never empty).</param>
+    /// <param name="callRef">The call-ref (never empty; at most 255 characters). For a delivery without one, a key derived
+    /// from its signed content: <c>no-call-ref:</c> followed by 64 hexadecimal digits.</param>
     /// <param name="expiresAt">When the registration may be forgotten.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/> when newly registered.</returns>

@@ -32,8 +32,10 @@ public sealed class WeavrWebhookOptions
     /// <summary>
     /// Gets or sets a value indicating whether a delivery without a <c>call-ref</c> is rejected
     /// (<see cref="WebhookRejectionReason.MissingCallRef"/>). Default <see langword="false"/>: the header is optional in
-    /// Weavr's contract, so such a delivery is verified (signed with <c>""</c> as call-ref) and accepted, but replay
-    /// protection cannot dedupe it — only the timestamp tolerance bounds its replay.
+    /// Weavr's contract, so such a delivery is verified (signed with <c>""</c> as call-ref) and accepted once; the replay
+    /// guard then remembers a SHA-256 of its kind, timestamp and body (exactly what the signature covers), so the same
+    /// delivery replayed within the replay window is <see cref="WebhookRejectionReason.Replayed"/> and never dispatched
+    /// again.
     /// </summary>
     public bool RequireCallRef { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using AuthClient.Webhooks.Internal;
 using Microsoft.Extensions.Logging;
@@ -14,16 +15,28 @@ namespace AuthClient.Webhooks;
 /// </summary>
 /// <remarks>
 /// Checks, in order: known kind → body size → <c>signature-v2</c> and <c>published-timestamp</c> present and well-formed
-/// (and <c>call-ref</c>, if required) → signature over the raw bytes (constant-time) → timestamp within
-/// <see cref="WeavrWebhookOptions.TimestampTolerance"/> of the <see cref="TimeProvider"/> time (inclusive, past or future)
-/// → body parses → <c>call-ref</c> not seen before (<see cref="IWebhookReplayGuard"/>) → every
+/// (and <c>call-ref</c>, if required; at most <see cref="MaxCallRefLength"/> characters, the spec's limit) → signature over
+/// the raw bytes (constant-time) → timestamp within <see cref="WeavrWebhookOptions.TimestampTolerance"/> of the
+/// <see cref="TimeProvider"/> time (inclusive, past or future) → body parses → not seen before
+/// (<see cref="IWebhookReplayGuard"/>, keyed on the <c>call-ref</c>; a delivery without one is keyed on a SHA-256 of what
+/// its signature covers, so replaying it is refused too) → every
 /// <see cref="IWeavrWebhookEventSink"/> is called once, in registration order. If a sink throws, the others are still
 /// called, the call-ref is released and the outcome is <see cref="WebhookReceiveOutcome.HandlerFailed"/> (HTTP 500), so
 /// Weavr's redelivery is dispatched again: sinks must be idempotent. The signing key, signatures and auth tokens are never
-/// logged. Thread-safe; register it as a singleton (<c>AddWebhooks</c> does).
+/// logged. Rejections are logged as a Warning at most once a minute per reason (the Warning says how many were
+/// suppressed), the rest at Debug: a sender who holds no key cannot flood the log. Thread-safe; register it as a
+/// singleton (<c>AddWebhooks</c> does).
 /// </remarks>
 public sealed partial class WeavrWebhookReceiver
 {
+    /// <summary>The longest <c>call-ref</c> accepted: 255 characters, the limit of Weavr's contract.</summary>
+    public const int MaxCallRefLength = 255;
+
+    private const string NoCallRefKeyPrefix = "no-call-ref:";
+
+    /// <summary>The least time between two Warnings for the same rejection reason.</summary>
+    private static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
+
     private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     private readonly byte[] _signingKey;
@@ -35,6 +48,7 @@ public sealed partial class WeavrWebhookReceiver
     private readonly IWeavrWebhookEventSink[] _sinks;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly RejectionLogLimiter _rejections;
 
     /// <summary>Initializes a new instance of the <see cref="WeavrWebhookReceiver"/> class.</summary>
     /// <param name="options">The options; <see cref="WeavrWebhookOptions.SigningKey"/> must be set (<c>AddWebhooks</c> defaults it to the Weavr api key).</param>
@@ -71,6 +85,7 @@ public sealed partial class WeavrWebhookReceiver
         _sinks = [.. sinks];
         _timeProvider = timeProvider;
         _logger = logger;
+        _rejections = new RejectionLogLimiter(timeProvider, WarningInterval);
     }
 
     /// <summary>Gets the largest body accepted, in bytes (<see cref="WeavrWebhookOptions.MaxBodyBytes"/>), so hosts can stop reading early.</summary>
@@ -87,7 +102,7 @@ public sealed partial class WeavrWebhookReceiver
         ArgumentNullException.ThrowIfNull(headers);
         if (!WeavrWebhookPaths.TryGetKind(path, out var kind))
         {
-            LogRejectedUnverified(_logger, "(unknown)", WebhookRejectionReason.UnknownEventKind);
+            RejectedUnverified("(unknown)", WebhookRejectionReason.UnknownEventKind);
             return ValueTask.FromResult(WebhookReceiveResult.Rejected(WebhookRejectionReason.UnknownEventKind));
         }
 
@@ -108,7 +123,7 @@ public sealed partial class WeavrWebhookReceiver
         var rejection = Verify(kind, headers, rawBody.Span, out var publishedAt);
         if (rejection is { } reason)
         {
-            LogRejectedUnverified(_logger, kind.ToString(), reason);
+            RejectedUnverified(kind.ToString(), reason);
             return WebhookReceiveResult.Rejected(reason, Enum.IsDefined(kind) ? kind : null);
         }
 
@@ -116,26 +131,29 @@ public sealed partial class WeavrWebhookReceiver
         var now = _timeProvider.GetUtcNow();
         if ((now - publishedAt).Duration() > _tolerance)
         {
-            LogRejected(_logger, kind, callRef, WebhookRejectionReason.StaleTimestamp);
+            RejectedSigned(kind, callRef, WebhookRejectionReason.StaleTimestamp);
             return WebhookReceiveResult.Rejected(WebhookRejectionReason.StaleTimestamp, kind);
         }
 
         var webhookEvent = WebhookEventCodec.Parse(kind, callRef, publishedAt, rawBody.Span);
         if (webhookEvent is null)
         {
-            LogRejected(_logger, kind, callRef, WebhookRejectionReason.MalformedBody);
+            RejectedSigned(kind, callRef, WebhookRejectionReason.MalformedBody);
             return WebhookReceiveResult.Rejected(WebhookRejectionReason.MalformedBody, kind);
         }
 
-        // Remember the call-ref at least until its timestamp leaves the tolerance, so no replay can pass both checks.
+        // Remember the delivery at least until its timestamp leaves the tolerance, so no replay can pass both checks.
         var expiresAt = Max(publishedAt + _tolerance, now + _replayWindow);
-        if (callRef.Length > 0 && !await _replayGuard.TryRegisterAsync(callRef, expiresAt, cancellationToken).ConfigureAwait(false))
+        var replayKey = ReplayKey(kind, callRef, headers.PublishedTimestamp!, rawBody.Span);
+        if (!await _replayGuard.TryRegisterAsync(replayKey, expiresAt, cancellationToken).ConfigureAwait(false))
         {
+            // Debug, not Information: replaying a captured delivery needs no key, so it must not be able to flood the log.
+            _rejections.ShouldWarn(WebhookRejectionReason.Replayed, out _);
             LogReplayed(_logger, kind, callRef);
             return WebhookReceiveResult.Rejected(WebhookRejectionReason.Replayed, kind, webhookEvent);
         }
 
-        var failure = await DispatchAsync(webhookEvent, callRef, cancellationToken).ConfigureAwait(false);
+        var failure = await DispatchAsync(webhookEvent, replayKey, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             LogHandlerFailed(_logger, failure, kind, callRef);
@@ -179,13 +197,64 @@ public sealed partial class WeavrWebhookReceiver
             return WebhookRejectionReason.MissingCallRef;
         }
 
+        if (headers.CallRef?.Length > MaxCallRefLength)
+        {
+            return WebhookRejectionReason.InvalidCallRef;
+        }
+
         // The signature covers the header texts exactly as received, and the raw bytes, never a re-serialization.
         return WeavrWebhookSigner.VerifyCore(_signingKey, headers.CallRef, rawBody, headers.PublishedTimestamp, headers.SignatureV2)
             ? null
             : WebhookRejectionReason.InvalidSignature;
     }
 
-    private async ValueTask<Exception?> DispatchAsync(WeavrWebhookEvent webhookEvent, string callRef, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key the replay guard remembers: the call-ref, or for a delivery without one (optional in Weavr's contract) a
+    /// SHA-256 of the kind and of exactly what the signature covers. Keying on the signature text would not do: Base64
+    /// decoding tolerates variants (whitespace), so one valid signature has many spellings.
+    /// </summary>
+    private static string ReplayKey(WeavrWebhookKind kind, string callRef, string publishedTimestamp, ReadOnlySpan<byte> rawBody)
+    {
+        if (callRef.Length > 0)
+        {
+            return callRef;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{kind}\n{publishedTimestamp}\n"));
+        hash.AppendData(rawBody);
+        return NoCallRefKeyPrefix + Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private void RejectedUnverified(string kind, WebhookRejectionReason reason)
+    {
+        if (_rejections.ShouldWarn(reason, out var suppressed))
+        {
+            LogRejectedUnverified(_logger, kind, reason, suppressed);
+        }
+        else
+        {
+            LogRejectedUnverifiedSuppressed(_logger, kind, reason);
+        }
+    }
+
+    private void RejectedSigned(WeavrWebhookKind kind, string callRef, WebhookRejectionReason reason)
+    {
+        // Signed, but a captured delivery replayed after the tolerance is stale on every attempt: limited the same way.
+        if (_rejections.ShouldWarn(reason, out var suppressed))
+        {
+            LogRejected(_logger, kind, callRef, reason, suppressed);
+        }
+        else
+        {
+            LogRejectedSuppressed(_logger, kind, callRef, reason);
+        }
+    }
+
+    /// <summary>Gets how many deliveries were rejected for <paramref name="reason"/> since start (logged or not).</summary>
+    internal long RejectionCount(WebhookRejectionReason reason) => _rejections.Count(reason);
+
+    private async ValueTask<Exception?> DispatchAsync(WeavrWebhookEvent webhookEvent, string replayKey, CancellationToken cancellationToken)
     {
         List<Exception>? failures = null;
         try
@@ -205,7 +274,7 @@ public sealed partial class WeavrWebhookReceiver
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Not handled by every sink: let the redelivery through.
-            await ReleaseAsync(callRef).ConfigureAwait(false);
+            await ReleaseAsync(replayKey).ConfigureAwait(false);
             throw;
         }
 
@@ -214,12 +283,11 @@ public sealed partial class WeavrWebhookReceiver
             return null;
         }
 
-        await ReleaseAsync(callRef).ConfigureAwait(false);
+        await ReleaseAsync(replayKey).ConfigureAwait(false);
         return failures.Count == 1 ? failures[0] : new AggregateException("Several webhook sinks failed.", failures);
     }
 
-    private ValueTask ReleaseAsync(string callRef) =>
-        callRef.Length == 0 ? ValueTask.CompletedTask : _replayGuard.ReleaseAsync(callRef, CancellationToken.None);
+    private ValueTask ReleaseAsync(string replayKey) => _replayGuard.ReleaseAsync(replayKey, CancellationToken.None);
 
     private static bool TryParseTimestamp(string text, out DateTimeOffset publishedAt)
     {

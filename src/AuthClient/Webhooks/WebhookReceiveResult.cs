@@ -45,7 +45,7 @@ public sealed class WebhookReceiveResult
         _ => RejectionReason switch
         {
             WebhookRejectionReason.Replayed => 204,
-            WebhookRejectionReason.MalformedBody => 400,
+            WebhookRejectionReason.MalformedBody or WebhookRejectionReason.InvalidCallRef => 400,
             WebhookRejectionReason.UnknownEventKind => 404,
             WebhookRejectionReason.BodyTooLarge => 413,
             _ => 401,

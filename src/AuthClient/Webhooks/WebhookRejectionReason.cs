@@ -36,8 +36,12 @@ public enum WebhookRejectionReason
     MalformedBody,
 
     /// <summary>
-    /// Correctly signed and parsed, but its <c>call-ref</c> was already accepted (or is being handled) within the replay window:
-    /// a redelivery or a replay. The event is not dispatched again. HTTP 204, so Weavr stops redelivering.
+    /// Correctly signed and parsed, but its <c>call-ref</c> (or, without one, the same signed content) was already accepted
+    /// (or is being handled) within the replay window: a redelivery or a replay. The event is not dispatched again. HTTP 204, so Weavr stops redelivering.
     /// </summary>
     Replayed,
+
+    /// <summary><c>call-ref</c> is longer than the 255 characters Weavr's contract allows
+    /// (<see cref="WeavrWebhookReceiver.MaxCallRefLength"/>); checked before the signature. HTTP 400.</summary>
+    InvalidCallRef,
 }

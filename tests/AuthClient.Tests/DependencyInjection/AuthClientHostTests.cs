@@ -102,7 +102,7 @@ public sealed class AuthClientHostTests : IDisposable
 
         Assert.Contains(ex.Failures, f => f.StartsWith("Weavr.BaseUrl must use https", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("Weavr.ApiKey is required", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.StartsWith("Resilience.AttemptTimeout must be more than 0", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.StartsWith("Resilience.AttemptTimeout must be at least 10 ms", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,9 +1,12 @@
 using AuthClient.DependencyInjection;
 using AuthClient.DependencyInjection.Internal;
+using System.ComponentModel.DataAnnotations;
+using AuthClient.Resilience.Internal;
 using AuthClient.Weavr;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace AuthClient.Tests.DependencyInjection;
 
@@ -14,7 +17,7 @@ public sealed class AuthClientOptionsValidatorTests
         "Weavr.BaseUrl must use https",
         "Weavr.ApiKey is required",
         "Resilience.MaxRetryAttempts must be between 0 and 10",
-        "Resilience.AttemptTimeout must be more than 0",
+        "Resilience.AttemptTimeout must be at least 10 ms",
         "Resilience.TotalTimeout must be at least Resilience.AttemptTimeout",
     ];
 
@@ -90,9 +93,56 @@ public sealed class AuthClientOptionsValidatorTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1000)]
+    [InlineData(5)]
+    [InlineData(9)]
     [InlineData(301_000)]
-    public void Validate_AttemptTimeoutNotPositiveOrTooLong_Fails(int milliseconds) =>
-        AssertFails(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(milliseconds), "Resilience.AttemptTimeout must be more than 0");
+    public void Validate_AttemptTimeoutOutsidePollysRange_Fails(int milliseconds) =>
+        AssertFails(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(milliseconds), "Resilience.AttemptTimeout must be at least 10 ms");
+
+    [Fact]
+    public void Validate_TotalTimeoutOfTwoDays_Fails() =>
+        AssertFails(o => o.Resilience.TotalTimeout = TimeSpan.FromDays(2), "Resilience.TotalTimeout must be at least Resilience.AttemptTimeout and at most 24 hours");
+
+    [Fact]
+    public void Validate_DelaysBeyondPollysRange_FailListingEach()
+    {
+        var result = Validate(o =>
+        {
+            o.Resilience.BaseDelay = TimeSpan.FromHours(25);
+            o.Resilience.MaxDelay = TimeSpan.FromHours(26);
+            o.Resilience.MaxRetryAfter = TimeSpan.FromDays(3);
+        });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Resilience.BaseDelay must be between 0 and 24 hours", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Resilience.MaxDelay must be between 0 and 24 hours", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Resilience.MaxRetryAfter must be between 0 and 24 hours", StringComparison.Ordinal));
+    }
+
+    /// <summary>Whatever start-up accepts, Polly must accept too: otherwise every call fails with Polly's own exception.</summary>
+    [Theory]
+    [InlineData(5, 60_000, 200, 10_000)]
+    [InlineData(9, 60_000, 200, 10_000)]
+    [InlineData(10, 10, 0, 0)]
+    [InlineData(10_000, 86_400_000, 200, 10_000)]
+    [InlineData(10_000, 86_400_001, 200, 10_000)]
+    [InlineData(10_000, 172_800_000, 200, 10_000)]
+    [InlineData(10_000, 60_000, 86_400_000, 86_400_000)]
+    [InlineData(10_000, 60_000, 86_400_001, 86_400_001)]
+    [InlineData(10_000, 60_000, 200, 90_000_000)]
+    public void Validate_AcceptedOptions_AlsoBuildThePollyPipeline(int attemptMs, long totalMs, long baseDelayMs, long maxDelayMs)
+    {
+        var options = new AuthClientOptions();
+        options.Weavr.ApiKey = "k";
+        options.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(attemptMs);
+        options.Resilience.TotalTimeout = TimeSpan.FromMilliseconds(totalMs);
+        options.Resilience.BaseDelay = TimeSpan.FromMilliseconds(baseDelayMs);
+        options.Resilience.MaxDelay = TimeSpan.FromMilliseconds(maxDelayMs);
+
+        var accepted = new AuthClientOptionsValidator().Validate(Options.DefaultName, options).Succeeded;
+        var pollyAccepts = PollyAccepts(options);
+
+        Assert.Equal(pollyAccepts, accepted);
+    }
 
     [Fact]
     public void Validate_TotalTimeoutBelowAttemptTimeout_Fails() =>
@@ -107,9 +157,9 @@ public sealed class AuthClientOptionsValidatorTests
     [Fact]
     public void Validate_NegativeDelays_Fail()
     {
-        AssertFails(o => o.Resilience.BaseDelay = TimeSpan.FromSeconds(-1), "Resilience.BaseDelay must be 0 or more");
-        AssertFails(o => o.Resilience.MaxDelay = TimeSpan.FromMilliseconds(100), "Resilience.BaseDelay must be 0 or more and at most Resilience.MaxDelay");
-        AssertFails(o => o.Resilience.MaxRetryAfter = TimeSpan.FromSeconds(-1), "Resilience.MaxRetryAfter must be 0 or more");
+        AssertFails(o => o.Resilience.BaseDelay = TimeSpan.FromSeconds(-1), "Resilience.BaseDelay must be between 0 and 24 hours");
+        AssertFails(o => o.Resilience.MaxDelay = TimeSpan.FromMilliseconds(100), "Resilience.MaxDelay must be at least Resilience.BaseDelay");
+        AssertFails(o => o.Resilience.MaxRetryAfter = TimeSpan.FromSeconds(-1), "Resilience.MaxRetryAfter must be between 0 and 24 hours");
     }
 
     [Fact]
@@ -135,6 +185,21 @@ public sealed class AuthClientOptionsValidatorTests
         {
             Assert.Contains(ex.Failures, f => f.StartsWith(problem, StringComparison.Ordinal));
             Assert.Contains(problem, ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private static bool PollyAccepts(AuthClientOptions options)
+    {
+        try
+        {
+            var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+            ResiliencePipelineConfigurator.Configure(builder, options.Resilience, TimeProvider.System);
+            builder.Build();
+            return true;
+        }
+        catch (ValidationException)
+        {
+            return false;
         }
     }
 

@@ -378,6 +378,36 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         AssertNoSecrets(ex);
     }
 
+    [Fact]
+    public async Task Conflict_SecretsNestedAtAnyDepth_AreRedactedInTheKeptBody()
+    {
+        const string Body = """
+            {"errorCode":"X","details":{"token":"nested-tok-1","items":[{"authToken":"arr-tok-2","password":{"value":"pw-3"}},{"verificationCode":"123456"}]},"value":"val-4","message":"kept"}
+            """;
+
+        var ex = await CallAsync<WeavrConflictException>("authFactorsGet", 409, Body);
+
+        var kept = ex.Details.ResponseBody!;
+        foreach (var secret in new[] { "nested-tok-1", "arr-tok-2", "pw-3", "123456", "val-4" })
+        {
+            Assert.DoesNotContain(secret, kept, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, ex.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\"errorCode\":\"X\"", kept, StringComparison.Ordinal);
+        Assert.Contains("\"message\":\"kept\"", kept, StringComparison.Ordinal);
+        Assert.Contains("[redacted]", kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerError_TruncatedJsonMentioningAToken_DropsTheBody()
+    {
+        var ex = await CallAsync<WeavrServerException>("authFactorsGet", 500, """{"debug":{"token":"cut-tok-5","trace":""");
+
+        Assert.Null(ex.Details.ResponseBody);
+        Assert.DoesNotContain("cut-tok-5", ex.ToString(), StringComparison.Ordinal);
+    }
+
     private async Task<TException> CallAsync<TException>(string operation, int status, string? body)
         where TException : Exception
     {

@@ -52,7 +52,7 @@ public sealed class WeavrPasswordExpiredExceptionTests : IClassFixture<WeavrWire
         Assert.Equal(HttpStatusCode.Conflict, ex.StatusCode);
         Assert.Equal(RequestRef, ex.RequestRef);
         Assert.Null(ex.ErrorCode);
-        Assert.Null(ex.Details.ResponseBody);
+        Assert.DoesNotContain(TemporaryToken, ex.Details.ResponseBody ?? string.Empty, StringComparison.Ordinal);
         Assert.DoesNotContain(TemporaryToken, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(TemporaryToken, ex.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(TemporaryToken, ex.Details.ToString(), StringComparison.Ordinal);

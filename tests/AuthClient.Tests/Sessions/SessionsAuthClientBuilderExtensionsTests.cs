@@ -3,6 +3,7 @@ using AuthClient.Sessions;
 using AuthClient.Weavr.Models;
 using AuthClient.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AuthClient.Tests.Sessions;
@@ -13,6 +14,7 @@ public sealed class SessionsAuthClientBuilderExtensionsTests
     public void AddSessions_CalledTwice_RegistersOneSinkSharedWithTheRegistry()
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IOtpCodeProvider, ScriptedOtpCodeProvider>();
         var builder = services.AddAuthClient(Configure);
         builder.AddSessions().AddSessions();
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -31,6 +33,7 @@ public sealed class SessionsAuthClientBuilderExtensionsTests
     public void AddSessions_Defaults_MatchTheDocumentedValues()
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IOtpCodeProvider, ScriptedOtpCodeProvider>();
         services.AddAuthClient(Configure).AddSessions();
         using var provider = services.BuildServiceProvider();
 
@@ -43,6 +46,41 @@ public sealed class SessionsAuthClientBuilderExtensionsTests
         Assert.Equal(ScaChannel.Sms, options.OtpChannel);
         Assert.Equal(ScaChannel.Authy, options.PushChannel);
         Assert.Equal(3, options.MaxOtpAttempts);
+    }
+
+    [Fact]
+    public async Task HostStart_OtpStepUpWithoutCodeProvider_FailsAtStartUp()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddAuthClient(Configure).AddSessions(o => o.StepUpMethod = StepUpMethod.Otp);
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(ex.Failures, f => f.Contains(nameof(IOtpCodeProvider), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HostStart_OtpStepUpWithCodeProvider_Starts()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IOtpCodeProvider, ScriptedOtpCodeProvider>();
+        builder.Services.AddAuthClient(Configure).AddSessions(o => o.StepUpMethod = StepUpMethod.Otp);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task HostStart_PushStepUpWithoutCodeProvider_Starts()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddAuthClient(Configure).AddSessions(o => o.StepUpMethod = StepUpMethod.Push);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
     }
 
     [Fact]

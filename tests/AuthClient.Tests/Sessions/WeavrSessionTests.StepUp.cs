@@ -171,13 +171,14 @@ public sealed partial class WeavrSessionTests
     }
 
     [Fact]
-    public async Task StepUpAsync_NoCodeProvider_ThrowsAndSendsNothing()
+    public async Task StepUpWithOtpAsync_NoCodeProvider_ThrowsTypedAndSendsNothing()
     {
-        using var host = new SessionTestHost(withCodeProvider: false);
+        // Push as the automatic method lets the host start without a provider; an explicit OTP step-up still needs one.
+        using var host = new SessionTestHost(o => o.StepUpMethod = StepUpMethod.Push, withCodeProvider: false);
         var session = await host.SignInAsync();
         var before = host.RequestCount;
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => session.StepUpAsync());
+        var ex = await Assert.ThrowsAsync<WeavrSessionException>(() => session.StepUpWithOtpAsync());
 
         Assert.Contains(nameof(IOtpCodeProvider), ex.Message);
         Assert.Equal(before, host.RequestCount);

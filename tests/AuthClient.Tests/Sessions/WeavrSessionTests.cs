@@ -179,6 +179,23 @@ public sealed partial class WeavrSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task UpdatePasswordAsync_ChangedButNoToken_EndsAnonymousWithoutReportingAFailure()
+    {
+        _host.Stub(Post("/login_with_password"), Json(409, """{"token":"temp-1"}"""));
+        _host.Stub(Post("/passwords/update"), Json(200, """{"passwordInfo":{"identityId":{"type":"CONSUMER","id":"11"},"expiryDate":0}}"""));
+        var session = await _host.Sessions.SignInWithPasswordAsync(UserKey, Email, Password);
+        var transitions = Record(session);
+
+        var state = await session.UpdatePasswordAsync(Password, "N3w!password");
+
+        Assert.Equal(WeavrSessionState.Anonymous, state);
+        Assert.Equal(WeavrSessionState.Anonymous, session.State);
+        Assert.Null(session.Token);
+        Assert.Equal(["PasswordExpired>Anonymous"], transitions);
+        Assert.Equal(["POST /login_with_password", "POST /passwords/update"], _host.Paths());
+    }
+
+    [Fact]
     public async Task UpdatePasswordAsync_PolicyRefusal_StaysPasswordExpired()
     {
         _host.Stub(Post("/login_with_password"), Json(409, """{"token":"temp-1"}"""));

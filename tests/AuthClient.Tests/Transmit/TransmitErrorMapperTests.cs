@@ -114,11 +114,11 @@ public sealed class TransmitErrorMapperTests : IDisposable
     }
 
     [Fact]
-    public async Task MapAsync_BodyEchoingAToken_DropsTheBody()
+    public async Task MapAsync_BodyEchoingAToken_RedactsTheToken()
     {
         var ex = await RegisterFailingWith(400, """{"message":"bad","access_token":"leaked-token-value"}""");
 
-        Assert.Null(ex.Details.ResponseBody);
+        Assert.Equal("""{"message":"bad","access_token":"[redacted]"}""", ex.Details.ResponseBody);
         Assert.DoesNotContain("leaked-token-value", ex.ToString(), StringComparison.Ordinal);
         Assert.Equal(["bad"], ex.Messages);
     }

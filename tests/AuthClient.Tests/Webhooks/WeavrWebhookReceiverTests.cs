@@ -328,18 +328,126 @@ public sealed class WeavrWebhookReceiverTests : IDisposable
     }
 
     [Fact]
-    public async Task ReceiveAsync_NoCallRef_VerifiedWithEmptyCallRefButNotDeduplicated()
+    public async Task ReceiveAsync_NoCallRefReplayed_IsAcceptedOnceAndNeverDispatchedAgain()
     {
         var body = WebhookBodies.Login;
         var headers = _kit.SignedNow(callRef: null, body);
 
         var first = await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, headers, body);
-        var second = await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, headers, body);
+        _kit.Time.Advance(TimeSpan.FromMinutes(4));
+        var replay = await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, headers, body);
 
         Assert.True(first.IsAccepted);
         Assert.Equal(string.Empty, first.Event.CallRef);
-        Assert.True(second.IsAccepted); // documented limitation: without a call-ref nothing can be deduplicated
+        Assert.Equal(WebhookRejectionReason.Replayed, replay.RejectionReason);
+        Assert.Equal(204, replay.RecommendedStatusCode);
+        Assert.Single(_kit.Sink.Events);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_NoCallRefReplayedWithARespelledSignature_IsStillReplayed()
+    {
+        // Base64 decoding skips whitespace: a replay keyed on the signature text could slip through with a respelling.
+        var body = WebhookBodies.Login;
+        var headers = _kit.SignedNow(callRef: null, body);
+        var respelled = new WeavrWebhookHeaders { PublishedTimestamp = headers.PublishedTimestamp, SignatureV2 = " " + headers.SignatureV2!.Insert(8, " ") };
+
+        var first = await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, headers, body);
+        var replay = await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, respelled, body);
+
+        Assert.True(first.IsAccepted);
+        Assert.Equal(WebhookRejectionReason.Replayed, replay.RejectionReason);
+        Assert.Single(_kit.Sink.Events);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_NoCallRefDifferentTimestamps_AreDistinctDeliveries()
+    {
+        var body = WebhookBodies.Login;
+
+        var first = await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, _kit.SignedNow(callRef: null, body), body);
+        _kit.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var second = await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, _kit.SignedNow(callRef: null, body), body);
+
+        Assert.True(first.IsAccepted);
+        Assert.True(second.IsAccepted);
         Assert.Equal(2, _kit.Sink.Events.Count);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_NoCallRefSinkFailed_RedeliveryIsDispatchedAgain()
+    {
+        var body = WebhookBodies.Login;
+        var headers = _kit.SignedNow(callRef: null, body);
+        _kit.Sink.OnHandle = (_, _) => throw new InvalidOperationException("down");
+
+        var failed = await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, headers, body);
+        _kit.Sink.OnHandle = null;
+        var redelivered = await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, headers, body);
+
+        Assert.Equal(500, failed.RecommendedStatusCode);
+        Assert.True(redelivered.IsAccepted);
+    }
+
+    [Theory]
+    [InlineData(255, true)]
+    [InlineData(256, false)]
+    [InlineData(10_000, false)]
+    public async Task ReceiveAsync_CallRefLength_AtMostTheSpecs255(int length, bool accepted)
+    {
+        var body = WebhookBodies.Login;
+        var callRef = new string('c', length);
+
+        var result = await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, _kit.SignedNow(callRef, body), body);
+
+        Assert.Equal(accepted, result.IsAccepted);
+        if (!accepted)
+        {
+            AssertRejected(result, WebhookRejectionReason.InvalidCallRef, 400);
+            Assert.DoesNotContain(callRef, _kit.AllLogText(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_AnonymousFlood_LogsOneWarningPerMinutePerReasonAndCountsEveryRejection()
+    {
+        var body = WebhookBodies.Login;
+        var forged = new WeavrWebhookHeaders { CallRef = "cr", PublishedTimestamp = WebhookTestKit.Ms(_kit.Time.GetUtcNow()), SignatureV2 = "AAAA" };
+
+        for (var i = 0; i < 500; i++)
+        {
+            await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, forged, body);
+            await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, new WeavrWebhookHeaders(), body);
+        }
+
+        Assert.Equal(2, Warnings().Count);
+        Assert.Equal(500, _kit.Receiver.RejectionCount(WebhookRejectionReason.InvalidSignature));
+        Assert.Equal(500, _kit.Receiver.RejectionCount(WebhookRejectionReason.MissingSignature));
+
+        _kit.Time.Advance(TimeSpan.FromSeconds(59));
+        await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, forged, body);
+        Assert.Equal(2, Warnings().Count);
+
+        _kit.Time.Advance(TimeSpan.FromSeconds(1));
+        await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, forged, body);
+        var warnings = Warnings();
+        Assert.Equal(3, warnings.Count);
+        Assert.Contains("500 more", warnings[^1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_CapturedDeliveryReplayedManyTimes_LogsNoWarningOrInformationPerReplay()
+    {
+        var body = WebhookBodies.Login;
+        var headers = _kit.SignedNow("cr-captured", body);
+
+        for (var i = 0; i < 100; i++)
+        {
+            await _kit.Receiver.ReceiveAsync(WeavrWebhookKind.Login, headers, body);
+        }
+
+        Assert.DoesNotContain(_kit.Logs.GetSnapshot(), r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Information);
+        Assert.Equal(99, _kit.Receiver.RejectionCount(WebhookRejectionReason.Replayed));
     }
 
     [Fact]
@@ -567,6 +675,9 @@ public sealed class WeavrWebhookReceiverTests : IDisposable
         var record = Assert.Single(_kit.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
         Assert.Contains("InvalidSignature", record.Message, StringComparison.Ordinal);
     }
+
+    private List<Microsoft.Extensions.Logging.Testing.FakeLogRecord> Warnings() =>
+        [.. _kit.Logs.GetSnapshot().Where(r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning)];
 
     [Fact]
     public async Task ReceiveAsync_Utf8BomBeforeJson_ParsesBody()

@@ -8,7 +8,6 @@ namespace AuthClient.Errors.Internal;
 internal sealed class ErrorResponse : IDisposable
 {
     private const int MaxBodyChars = 16 * 1024;
-    private static readonly string[] SecretFields = ["token", "authToken", "access_token", "id_token", "refresh_token", "client_secret", "password"];
 
     private ErrorResponse(HttpResponseMessage response, string? body, JsonDocument? json)
     {
@@ -96,7 +95,7 @@ internal sealed class ErrorResponse : IDisposable
         };
     }
 
-    /// <summary>Builds the common details; the body is dropped when it carries a secret field.</summary>
+    /// <summary>Builds the common details; every secret-looking field of the body is redacted, at any depth.</summary>
     public ApiErrorDetails ToDetails(string api, string? errorCode, IReadOnlyList<string> messages, string? requestRef)
     {
         var request = Response.RequestMessage;
@@ -110,13 +109,11 @@ internal sealed class ErrorResponse : IDisposable
             ServerMessages = messages,
             RequestRef = requestRef,
             IdempotencyRef = CorrelationHeaders.ReadIdempotencyRef(request),
-            ResponseBody = HasSecretField() ? null : Body,
+            ResponseBody = ResponseBodyScrubber.Scrub(Body, Json),
         };
     }
 
     public static bool IsServerError(HttpStatusCode status) => (int)status is >= 500 and <= 599;
 
     public void Dispose() => Json?.Dispose();
-
-    private bool HasSecretField() => IsObject && SecretFields.Any(f => Root.TryGetProperty(f, out _));
 }

@@ -1,10 +1,14 @@
 using AuthClient.Weavr.Models;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AuthClient.Sessions.Internal;
 
 /// <summary>Checks the session options at start-up, listing every problem.</summary>
-internal sealed class WeavrSessionOptionsValidator : IValidateOptions<WeavrSessionOptions>
+/// <remarks>It sees the container so that <see cref="StepUpMethod.Otp"/> without an <see cref="IOtpCodeProvider"/>
+/// fails at start-up rather than at the first step-up, when a user is waiting.</remarks>
+/// <param name="services">The container, asked whether an <see cref="IOtpCodeProvider"/> is registered.</param>
+internal sealed class WeavrSessionOptionsValidator(IServiceProvider services) : IValidateOptions<WeavrSessionOptions>
 {
     public ValidateOptionsResult Validate(string? name, WeavrSessionOptions options)
     {
@@ -28,6 +32,12 @@ internal sealed class WeavrSessionOptionsValidator : IValidateOptions<WeavrSessi
             failures.Add($"Sessions.StepUpMethod '{options.StepUpMethod}' is not a step-up method.");
         }
 
+        if (options.StepUpMethod == StepUpMethod.Otp && !HasCodeProvider())
+        {
+            failures.Add(
+                $"Sessions.StepUpMethod is Otp, but no {nameof(IOtpCodeProvider)} is registered: register one, or set Sessions.StepUpMethod to Push.");
+        }
+
         if (options.OtpChannel != ScaChannel.Sms)
         {
             failures.Add($"Sessions.OtpChannel must be SMS, not '{options.OtpChannel}'.");
@@ -39,6 +49,14 @@ internal sealed class WeavrSessionOptionsValidator : IValidateOptions<WeavrSessi
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private bool HasCodeProvider()
+    {
+        // IServiceProviderIsService answers without building anything; a container without it is asked directly.
+        return services.GetService<IServiceProviderIsService>() is { } isService
+            ? isService.IsService(typeof(IOtpCodeProvider))
+            : services.GetService<IOtpCodeProvider>() is not null;
     }
 
     private static void Positive(TimeSpan value, string name, List<string> failures)
