@@ -165,10 +165,10 @@ public sealed class WeavrAuthClient(IWeavrApi api) : IWeavrAuthClient
         {
             body = await api.UpdatePasswordAsync(request, context, cancellationToken).ConfigureAwait(false);
         }
-        catch (AuthClientInvalidResponseException ex) when (IsSuccess(ex.StatusCode))
+        catch (AuthClientInvalidResponseException ex) when (ex.StatusCode is { } status && IsSuccess(status))
         {
             // A 2xx means the password has changed: an unreadable answer must not look like a failed change.
-            throw new WeavrPasswordChangedException(ex.StatusCode, ex.RequestRef, ex);
+            throw new WeavrPasswordChangedException(status, ex.RequestRef, ex);
         }
 
         return body is { Token.IsEmpty: false }

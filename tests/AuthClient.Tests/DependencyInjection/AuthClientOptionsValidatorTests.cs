@@ -99,6 +99,13 @@ public sealed class AuthClientOptionsValidatorTests
     public void Validate_AttemptTimeoutOutsidePollysRange_Fails(int milliseconds) =>
         AssertFails(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(milliseconds), "Resilience.AttemptTimeout must be at least 10 ms");
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1023)]
+    [InlineData(64 * 1024 * 1024 + 1)]
+    public void Validate_MaxResponseBytesOutOfRange_Fails(int bytes) =>
+        AssertFails(o => o.Resilience.MaxResponseBytes = bytes, "Resilience.MaxResponseBytes must be between 1 KiB and 64 MiB");
+
     [Fact]
     public void Validate_TotalTimeoutOfTwoDays_Fails() =>
         AssertFails(o => o.Resilience.TotalTimeout = TimeSpan.FromDays(2), "Resilience.TotalTimeout must be at least Resilience.AttemptTimeout and at most 24 hours");
@@ -193,7 +200,8 @@ public sealed class AuthClientOptionsValidatorTests
         try
         {
             var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-            ResiliencePipelineConfigurator.Configure(builder, options.Resilience, TimeProvider.System);
+            ResiliencePipelineConfigurator.ConfigureCall(builder, options.Resilience, TimeProvider.System);
+            ResiliencePipelineConfigurator.ConfigureAttempt(builder, options.Resilience, TimeProvider.System);
             builder.Build();
             return true;
         }
