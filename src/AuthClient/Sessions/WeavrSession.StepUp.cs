@@ -158,10 +158,50 @@ public sealed partial class WeavrSession
         return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<ChallengeResult> RunStepUpAsync(StepUpMethod method, ScaChannel? channel, TimeSpan? timeout, Lease lease, CancellationToken cancellationToken) =>
-        method == StepUpMethod.Otp
-            ? RunOtpStepUpAsync(lease, cancellationToken)
-            : RunPushStepUpAsync(lease, channel ?? Options.PushChannel, timeout ?? Options.PushTimeout, cancellationToken);
+    /// <summary>
+    /// Runs the challenge; with a farm-wide lease, only on the instance holding it: the others wait for the lease to be
+    /// released and read the outcome from the store (the holder writes it before releasing).
+    /// </summary>
+    private async Task<ChallengeResult> RunStepUpAsync(StepUpMethod method, ScaChannel? channel, TimeSpan? timeout, Lease lease, CancellationToken cancellationToken)
+    {
+        var wait = method == StepUpMethod.Otp ? Options.PushTimeout : timeout ?? Options.PushTimeout;
+        var resolved = method == StepUpMethod.Otp ? Options.OtpChannel : channel ?? Options.PushChannel;
+        while (true)
+        {
+            await using var held = _services.StepUpLease is { } farm
+                ? await farm.TryAcquireAsync(UserKey, wait + Options.PersistTimeout, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (held is not null || _services.StepUpLease is null)
+            {
+                var result = method == StepUpMethod.Otp
+                    ? await RunOtpStepUpAsync(lease, cancellationToken).ConfigureAwait(false)
+                    : await RunPushStepUpAsync(lease, resolved, wait, cancellationToken).ConfigureAwait(false);
+                if (held is not null)
+                {
+                    // Written before the lease is released: the waiting instances read it next.
+                    await PersistAsync().ConfigureAwait(false);
+                }
+
+                return result;
+            }
+
+            await _services.StepUpLease.WaitReleasedAsync(UserKey, wait, cancellationToken).ConfigureAwait(false);
+            await SyncAsync(cancellationToken).ConfigureAwait(false);
+            var data = Read(d => d);
+            if (data.State == WeavrSessionState.SteppedUp && data.Token == lease.Token)
+            {
+                return new ChallengeResult { Outcome = ChallengeOutcome.AlreadyVerified, Channel = resolved };
+            }
+
+            if (!data.IsAccess || data.Token != lease.Token)
+            {
+                lock (_sync)
+                {
+                    throw StateErrorLocked("Step-up", AccessStates);
+                }
+            }
+        }
+    }
 
     private async Task<ChallengeResult> RunOtpStepUpAsync(Lease lease, CancellationToken cancellationToken)
     {

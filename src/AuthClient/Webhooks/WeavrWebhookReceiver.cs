@@ -129,10 +129,14 @@ public sealed partial class WeavrWebhookReceiver
 
         // Remember the call-ref at least until its timestamp leaves the tolerance, so no replay can pass both checks.
         var expiresAt = Max(publishedAt + _tolerance, now + _replayWindow);
-        if (callRef.Length > 0 && !await _replayGuard.TryRegisterAsync(callRef, expiresAt, cancellationToken).ConfigureAwait(false))
+        var status = callRef.Length > 0
+            ? await _replayGuard.TryBeginAsync(callRef, expiresAt, cancellationToken).ConfigureAwait(false)
+            : WebhookReplayStatus.Started;
+        if (status != WebhookReplayStatus.Started)
         {
             LogReplayed(_logger, kind, callRef);
-            return WebhookReceiveResult.Rejected(WebhookRejectionReason.Replayed, kind, webhookEvent);
+            var replay = status == WebhookReplayStatus.InProgress ? WebhookRejectionReason.InProgress : WebhookRejectionReason.Replayed;
+            return WebhookReceiveResult.Rejected(replay, kind, webhookEvent);
         }
 
         var failure = await DispatchAsync(webhookEvent, callRef, cancellationToken).ConfigureAwait(false);
@@ -140,6 +144,12 @@ public sealed partial class WeavrWebhookReceiver
         {
             LogHandlerFailed(_logger, failure, kind, callRef);
             return WebhookReceiveResult.HandlerFailed(kind, webhookEvent, failure);
+        }
+
+        if (callRef.Length > 0)
+        {
+            // Only now is it done: a crash before this line leaves it "processing", which expires and is delivered again.
+            await _replayGuard.CompleteAsync(callRef, expiresAt, CancellationToken.None).ConfigureAwait(false);
         }
 
         LogAccepted(_logger, kind, callRef);

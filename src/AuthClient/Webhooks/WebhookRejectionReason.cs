@@ -40,4 +40,8 @@ public enum WebhookRejectionReason
     /// a redelivery or a replay. The event is not dispatched again. HTTP 204, so Weavr stops redelivering.
     /// </summary>
     Replayed,
+
+    /// <summary>Another delivery of the same call-ref is still being handled (possibly on another instance); answered 409
+    /// so that Weavr delivers it again later rather than losing it should the first handling fail.</summary>
+    InProgress,
 }

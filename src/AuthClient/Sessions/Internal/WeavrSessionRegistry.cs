@@ -40,6 +40,7 @@ internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
             Options = options.Value,
             Logger = logger,
             CodeProvider = serviceProvider.GetService<IOtpCodeProvider>(),
+            StepUpLease = serviceProvider.GetService<IWeavrStepUpLease>(),
             Store = store,
             Stored = OnStoredAsync,
         };

@@ -19,6 +19,9 @@ internal sealed class WeavrSessionServices
 
     public IOtpCodeProvider? CodeProvider { get; init; }
 
+    /// <summary>The farm-wide step-up lease, when sessions are shared across instances.</summary>
+    public IWeavrStepUpLease? StepUpLease { get; init; }
+
     /// <summary>The store sessions are written to; <see langword="null"/> for sessions that are not persisted.</summary>
     public IWeavrSessionStore? Store { get; init; }
 
