@@ -4,8 +4,9 @@ namespace AuthClient.Sessions;
 /// Persists session snapshots by the application's user key. The default keeps them in memory
 /// (<see cref="InMemoryWeavrSessionStore"/>). For several instances or restarts, implement it over a distributed
 /// cache or database: store <see cref="WeavrSessionSnapshotSerializer.Serialize"/>'s JSON (it contains tokens: encrypt
-/// it at rest and expire entries after the idle timeout), and register it before <c>AddSessions</c>. Writes are
-/// last-writer-wins; route a user's requests to one instance when sessions are used concurrently across instances.
+/// it at rest and expire entries after the idle timeout), and register it before <c>AddSessions</c>. Writes through this
+/// interface are last-writer-wins: for several instances implement <see cref="IVersionedWeavrSessionStore"/> (or use
+/// <c>AuthClient.Redis</c>), which adds compare-and-set writes and a cheap per-call version check.
 /// </summary>
 public interface IWeavrSessionStore
 {

@@ -21,6 +21,7 @@ public sealed partial class WeavrSession
         try
         {
             EnsureNotLocked();
+            var sentAt = Now;
             WeavrResponse<PasswordLoginResult> login;
             try
             {
@@ -35,7 +36,7 @@ public sealed partial class WeavrSession
 
             // An expired password yields a temporary token, good only for the password update.
             var expired = result.Outcome == PasswordLoginOutcome.PasswordExpired;
-            Begin(expired ? WeavrSessionState.PasswordExpired : WeavrSessionState.Authenticated, result.Token, isAuthToken: !expired, result.Credentials);
+            Begin(expired ? WeavrSessionState.PasswordExpired : WeavrSessionState.Authenticated, result.Token, isAuthToken: !expired, result.Credentials, sentAt);
             if (!expired)
             {
                 await ContinueWithIdentityAsync(result.Token, null, cancellationToken).ConfigureAwait(false);
@@ -46,7 +47,7 @@ public sealed partial class WeavrSession
         finally
         {
             _signInGate.Release();
-            await PersistAsync(cancellationToken).ConfigureAwait(false);
+            await PersistAsync().ConfigureAwait(false);
         }
     }
 
@@ -91,7 +92,7 @@ public sealed partial class WeavrSession
                 throw new AuthClientException($"Weavr reported the biometric login {challengeId} VERIFIED without an AUTH token.");
             }
 
-            Begin(WeavrSessionState.Authenticated, authToken, isAuthToken: true, answer.Credential);
+            Begin(WeavrSessionState.Authenticated, authToken, isAuthToken: true, answer.Credential, Now);
             var target = identity ?? (answer.Identity is { Type.Length: > 0, Id.Length: > 0 } known
                 ? new IdentityId(new IdentityType(known.Type), known.Id)
                 : null);
@@ -101,7 +102,7 @@ public sealed partial class WeavrSession
         finally
         {
             _signInGate.Release();
-            await PersistAsync(cancellationToken).ConfigureAwait(false);
+            await PersistAsync().ConfigureAwait(false);
         }
     }
 
@@ -113,7 +114,9 @@ public sealed partial class WeavrSession
         await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await SyncAsync(cancellationToken).ConfigureAwait(false);
             var lease = Acquire(nameof(UpdatePasswordAsync), PasswordExpiredStates);
+            var sentAt = Now;
             WeavrResponse<PasswordUpdateResponse> updated;
             try
             {
@@ -122,19 +125,20 @@ public sealed partial class WeavrSession
             catch (WeavrPasswordChangedException)
             {
                 // Changed, but no token to continue with: the temporary token is spent, so the user signs in afresh.
-                return EndAfterPasswordChange();
+                Apply(new SessionEvent.PasswordChangedWithoutToken(lease.Token));
+                return State;
             }
 
             // The returned token continues the sign-in like an AUTH token: identities, then an ACCESS token.
             var token = updated.Value.Token;
-            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, Credential);
+            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, Credential, sentAt);
             await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
             return State;
         }
         finally
         {
             _signInGate.Release();
-            await PersistAsync(cancellationToken).ConfigureAwait(false);
+            await PersistAsync().ConfigureAwait(false);
         }
     }
 
@@ -144,6 +148,7 @@ public sealed partial class WeavrSession
         WeavrInputGuard.Identity(identity, nameof(identity));
         try
         {
+            await SyncAsync(cancellationToken).ConfigureAwait(false);
             Acquire(nameof(SelectIdentityAsync), [WeavrSessionState.Authenticated]);
 
             // Weavr answers a wrong identity with 401, which would end the session: refuse it here instead.
@@ -158,32 +163,8 @@ public sealed partial class WeavrSession
         }
         finally
         {
-            await PersistAsync(cancellationToken).ConfigureAwait(false);
+            await PersistAsync().ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Starts a new login (see <see cref="BeginLocked"/>) and raises its transition.</summary>
-    /// <summary>The password changed without a token to continue: back to <see cref="WeavrSessionState.Anonymous"/>.</summary>
-    private WeavrSessionState EndAfterPasswordChange()
-    {
-        lock (_sync)
-        {
-            ClearTokensLocked();
-            SetStateLocked(WeavrSessionState.Anonymous);
-        }
-
-        RaisePending();
-        return WeavrSessionState.Anonymous;
-    }
-
-    private void Begin(WeavrSessionState state, Secret token, bool isAuthToken, CredentialId? credential)
-    {
-        lock (_sync)
-        {
-            BeginLocked(state, token, isAuthToken, credential);
-        }
-
-        RaisePending();
     }
 
     /// <summary>After an AUTH token: exchange it for <paramref name="target"/>, or list the identities and exchange when there is one.</summary>
@@ -192,14 +173,7 @@ public sealed partial class WeavrSession
         if (target is null)
         {
             var identities = await ListIdentitiesAsync(authToken, cancellationToken).ConfigureAwait(false);
-            lock (_sync)
-            {
-                if (ReferenceEquals(_authToken, authToken))
-                {
-                    _identities = identities;
-                    _version++;
-                }
-            }
+            Apply(new SessionEvent.IdentitiesListed(authToken, identities));
 
             if (identities.Count != 1)
             {

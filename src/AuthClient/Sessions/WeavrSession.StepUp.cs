@@ -40,13 +40,14 @@ public sealed partial class WeavrSession
     {
         try
         {
+            await SyncAsync(cancellationToken).ConfigureAwait(false);
             var lease = Acquire(nameof(StartOtpStepUpAsync), AccessStates);
             var channel = Options.OtpChannel;
             return await ChallengeAsync(lease, (client, options, ct) => client.StartOtpStepUpAsync(channel, options, ct), channel, ChallengeOutcome.Sent, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await PersistAsync(cancellationToken).ConfigureAwait(false);
+            await PersistAsync().ConfigureAwait(false);
         }
     }
 
@@ -56,12 +57,13 @@ public sealed partial class WeavrSession
         WeavrInputGuard.VerificationCode(verificationCode, nameof(verificationCode));
         try
         {
+            await SyncAsync(cancellationToken).ConfigureAwait(false);
             var lease = Acquire(nameof(VerifyOtpStepUpAsync), AccessStates);
             return await VerifyOtpStepUpCoreAsync(lease, verificationCode, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await PersistAsync(cancellationToken).ConfigureAwait(false);
+            await PersistAsync().ConfigureAwait(false);
         }
     }
 
@@ -69,11 +71,12 @@ public sealed partial class WeavrSession
     {
         try
         {
+            await SyncAsync(cancellationToken).ConfigureAwait(false);
             return await EnsureSteppedUpAsync(method, channel, timeout, null, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await PersistAsync(cancellationToken).ConfigureAwait(false);
+            await PersistAsync().ConfigureAwait(false);
         }
     }
 
@@ -85,20 +88,20 @@ public sealed partial class WeavrSession
     private async Task<ChallengeResult> EnsureSteppedUpAsync(StepUpMethod method, ScaChannel? channel, TimeSpan? timeout, Lease? refused, CancellationToken cancellationToken)
     {
         SharedFlight<ChallengeResult> flight;
-        var created = false;
-        Lease lease = default;
+        bool created;
+        Lease lease;
         try
         {
             lock (_sync)
             {
-                RefreshLocked();
-                if (!IsAccess(_state))
+                TransitionLocked(new SessionEvent.Tick(Now));
+                if (!_data.IsAccess)
                 {
                     throw StateErrorLocked("Step-up", AccessStates);
                 }
 
-                var sameToken = refused is { } r && ReferenceEquals(r.Token, _token);
-                if (_state == WeavrSessionState.SteppedUp && (refused is null || !sameToken || _stepUpGeneration > refused.Value.StepUpGeneration))
+                var sameToken = refused is { } r && r.Token == _data.Token;
+                if (_data.State == WeavrSessionState.SteppedUp && (refused is null || !sameToken || _data.StepUpGeneration > refused.Value.StepUpGeneration))
                 {
                     return new ChallengeResult
                     {
@@ -107,30 +110,19 @@ public sealed partial class WeavrSession
                     };
                 }
 
-                if (sameToken && _stepUpGeneration > refused!.Value.StepUpGeneration && _lastStepUp is { Succeeded: false } failed)
+                if (sameToken && _data.StepUpGeneration > refused!.Value.StepUpGeneration && _lastStepUp is { Succeeded: false } failed)
                 {
                     return failed;
                 }
 
-                if (_stepUpFlight is { IsAbandoned: false } inFlight)
+                flight = SharedFlight<ChallengeResult>.JoinOrStart(ref _stepUpFlight, out created);
+                if (created)
                 {
-                    flight = inFlight;
-                }
-                else
-                {
-                    if (_state == WeavrSessionState.SteppedUp)
-                    {
-                        // Weavr refused the stepped-up token: it no longer counts as stepped up.
-                        _tokenStatus = AccessTokenStatus.Standard;
-                        SetStateLocked(WeavrSessionState.Access);
-                    }
-
-                    flight = _stepUpFlight = new SharedFlight<ChallengeResult>();
-                    lease = new Lease(_token!, _stepUpGeneration);
-                    created = true;
+                    // Weavr refused the stepped-up token: it no longer counts as stepped up.
+                    TransitionLocked(new SessionEvent.StepUpStarted(_data.Token!));
                 }
 
-                flight.Join();
+                lease = new Lease(_data.Token!, _data.StepUpGeneration);
             }
         }
         finally
@@ -145,9 +137,7 @@ public sealed partial class WeavrSession
                 ChallengeResult? result = null;
                 try
                 {
-                    result = method == StepUpMethod.Otp
-                        ? await RunOtpStepUpAsync(lease, ct).ConfigureAwait(false)
-                        : await RunPushStepUpAsync(lease, channel ?? Options.PushChannel, timeout ?? Options.PushTimeout, ct).ConfigureAwait(false);
+                    result = await RunStepUpAsync(method, channel, timeout, lease, ct).ConfigureAwait(false);
                     return result;
                 }
                 finally
@@ -157,8 +147,8 @@ public sealed partial class WeavrSession
                         if (ReferenceEquals(_stepUpFlight, flight))
                         {
                             _stepUpFlight = null;
-                            _stepUpGeneration++;
                             _lastStepUp = result;
+                            TransitionLocked(new SessionEvent.StepUpEnded());
                         }
                     }
                 }
@@ -166,6 +156,51 @@ public sealed partial class WeavrSession
         }
 
         return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the challenge; with a farm-wide lease, only on the instance holding it: the others wait for the lease to be
+    /// released and read the outcome from the store (the holder writes it before releasing).
+    /// </summary>
+    private async Task<ChallengeResult> RunStepUpAsync(StepUpMethod method, ScaChannel? channel, TimeSpan? timeout, Lease lease, CancellationToken cancellationToken)
+    {
+        var wait = method == StepUpMethod.Otp ? Options.PushTimeout : timeout ?? Options.PushTimeout;
+        var resolved = method == StepUpMethod.Otp ? Options.OtpChannel : channel ?? Options.PushChannel;
+        while (true)
+        {
+            await using var held = _services.StepUpLease is { } farm
+                ? await farm.TryAcquireAsync(UserKey, wait + Options.PersistTimeout, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (held is not null || _services.StepUpLease is null)
+            {
+                var result = method == StepUpMethod.Otp
+                    ? await RunOtpStepUpAsync(lease, cancellationToken).ConfigureAwait(false)
+                    : await RunPushStepUpAsync(lease, resolved, wait, cancellationToken).ConfigureAwait(false);
+                if (held is not null)
+                {
+                    // Written before the lease is released: the waiting instances read it next.
+                    await PersistAsync().ConfigureAwait(false);
+                }
+
+                return result;
+            }
+
+            await _services.StepUpLease.WaitReleasedAsync(UserKey, wait, cancellationToken).ConfigureAwait(false);
+            await SyncAsync(cancellationToken).ConfigureAwait(false);
+            var data = Read(d => d);
+            if (data.State == WeavrSessionState.SteppedUp && data.Token == lease.Token)
+            {
+                return new ChallengeResult { Outcome = ChallengeOutcome.AlreadyVerified, Channel = resolved };
+            }
+
+            if (!data.IsAccess || data.Token != lease.Token)
+            {
+                lock (_sync)
+                {
+                    throw StateErrorLocked("Step-up", AccessStates);
+                }
+            }
+        }
     }
 
     private async Task<ChallengeResult> RunOtpStepUpAsync(Lease lease, CancellationToken cancellationToken)
@@ -242,21 +277,8 @@ public sealed partial class WeavrSession
     private static string? RejectedCode(ChallengeOutcome outcome, StepUpEvent? answer) =>
         outcome == ChallengeOutcome.Rejected ? answer?.Status.Value : null;
 
-    private void MarkSteppedUp(Secret token)
-    {
-        lock (_sync)
-        {
-            // The same token is now stepped up; a stale answer for a replaced token changes nothing.
-            if (ReferenceEquals(_token, token) && IsAccess(_state))
-            {
-                _tokenStatus = AccessTokenStatus.SteppedUp;
-                _stepUpGeneration++;
-                SetStateLocked(WeavrSessionState.SteppedUp);
-            }
-        }
-
-        RaisePending();
-    }
+    // The same token is now stepped up; a stale answer for a replaced token changes nothing.
+    private void MarkSteppedUp(Secret token) => Apply(new SessionEvent.SteppedUp(token));
 
     /// <summary>Sends a challenge call; a 409 becomes a typed outcome, success becomes <paramref name="success"/>.</summary>
     private async Task<ChallengeResult> ChallengeAsync(Lease lease, Func<IWeavrAuthClient, WeavrCallOptions, CancellationToken, Task<WeavrResponse>> call, ScaChannel channel, ChallengeOutcome success, CancellationToken cancellationToken)

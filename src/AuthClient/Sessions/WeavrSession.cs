@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using AuthClient.Errors;
 using AuthClient.Primitives;
 using AuthClient.Sessions.Internal;
@@ -8,8 +7,9 @@ using AuthClient.Weavr.Models;
 namespace AuthClient.Sessions;
 
 /// <summary>
-/// The default <see cref="IWeavrSession"/>: one end-user's Weavr token life cycle as a thread-safe state machine.
-/// Obtain sessions from <see cref="IWeavrSessionRegistry"/>.
+/// The default <see cref="IWeavrSession"/>: one end-user's Weavr token life cycle. A thin shell around a pure state
+/// machine (<c>SessionTransitions</c>): it sends the calls, feeds their outcomes back as events and persists the
+/// result. Thread-safe. Obtain sessions from <see cref="IWeavrSessionRegistry"/>.
 /// </summary>
 public sealed partial class WeavrSession : IWeavrSession
 {
@@ -19,25 +19,10 @@ public sealed partial class WeavrSession : IWeavrSession
     private readonly object _sync = new();
     private readonly WeavrSessionServices _services;
     private readonly SemaphoreSlim _signInGate = new(1, 1);
-    private readonly SemaphoreSlim _persistGate = new(1, 1);
     private readonly List<WeavrSessionStateChangedEventArgs> _unraised = [];
 
     // All fields below are guarded by _sync.
-    private WeavrSessionState _state = WeavrSessionState.Anonymous;
-    private Secret? _token;
-    private Secret? _authToken;
-    private AccessTokenStatus? _tokenStatus;
-    private IdentityId? _identity;
-    private CredentialId? _credential;
-    private IReadOnlyList<UserIdentity> _identities = [];
-    private DateTimeOffset? _lastActivity;
-    private DateTimeOffset? _lockedUntil;
-    private DateTimeOffset? _expiredAt;
-    private long _version;
-    private long _persistedVersion;
-
-    // Grows when a step-up ends: a 403 for a request sent in an earlier generation shares that step-up's outcome.
-    private long _stepUpGeneration;
+    private SessionData _data = SessionData.Anonymous;
     private ChallengeResult? _lastStepUp;
     private SharedFlight<ChallengeResult>? _stepUpFlight;
     private SharedFlight<WeavrSessionState>? _exchangeFlight;
@@ -48,9 +33,16 @@ public sealed partial class WeavrSession : IWeavrSession
         ArgumentNullException.ThrowIfNull(services);
         UserKey = userKey;
         _services = services;
+        _createdAt = services.TimeProvider.GetUtcNow();
         if (snapshot is not null)
         {
-            Restore(snapshot);
+            if (snapshot.UserKey != userKey)
+            {
+                throw new ArgumentException($"The snapshot belongs to another user key than '{userKey}'.", nameof(snapshot));
+            }
+
+            _data = SessionData.FromSnapshot(snapshot);
+            _storedVersion = snapshot.Version;
         }
     }
 
@@ -61,31 +53,31 @@ public sealed partial class WeavrSession : IWeavrSession
     public string UserKey { get; }
 
     /// <inheritdoc />
-    public WeavrSessionState State => Read(() => _state);
+    public WeavrSessionState State => Read(d => d.State);
 
     /// <inheritdoc />
-    public DateTimeOffset? ExpiresAt => Read(() => HasToken(_state) ? _lastActivity + _services.Options.IdleTimeout : null);
+    public DateTimeOffset? ExpiresAt => Read(d => d.ExpiresAt(Options.IdleTimeout));
 
     /// <inheritdoc />
-    public DateTimeOffset? LockedUntil => Read(() => _state == WeavrSessionState.Locked ? _lockedUntil : null);
+    public DateTimeOffset? LockedUntil => Read(d => d.State == WeavrSessionState.Locked ? d.LockedUntil : null);
 
     /// <inheritdoc />
-    public IdentityId? Identity => Read(() => _identity);
+    public IdentityId? Identity => Read(d => d.Identity);
 
     /// <inheritdoc />
-    public CredentialId? Credential => Read(() => _credential);
+    public CredentialId? Credential => Read(d => d.Credential);
 
     /// <inheritdoc />
-    public IReadOnlyList<UserIdentity> Identities => Read(() => _identities);
+    public IReadOnlyList<UserIdentity> Identities => Read(d => d.Identities);
 
     /// <inheritdoc />
-    public bool IsIdentitySelectionRequired => Read(() => _state == WeavrSessionState.Authenticated && _identities.Count != 1);
+    public bool IsIdentitySelectionRequired => Read(d => d.State == WeavrSessionState.Authenticated && d.Identities.Count != 1);
 
     /// <inheritdoc />
-    public AccessTokenStatus? TokenStatus => Read(() => IsAccess(_state) ? _tokenStatus : null);
+    public AccessTokenStatus? TokenStatus => Read(d => d.IsAccess ? d.TokenStatus : null);
 
     /// <inheritdoc />
-    public Secret? Token => Read(() => HasToken(_state) ? _token : null);
+    public Secret? Token => Read(d => d.HasToken ? d.Token : null);
 
     private DateTimeOffset Now => _services.TimeProvider.GetUtcNow();
 
@@ -104,6 +96,7 @@ public sealed partial class WeavrSession : IWeavrSession
         var exchanged = false;
         try
         {
+            await SyncAsync(cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 var lease = await AcquireAccessAsync(nameof(ExecuteAsync), cancellationToken).ConfigureAwait(false);
@@ -130,52 +123,39 @@ public sealed partial class WeavrSession : IWeavrSession
         }
         finally
         {
-            await PersistAsync(cancellationToken).ConfigureAwait(false);
+            await PersistAsync().ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
     public async Task LogoutAsync(CancellationToken cancellationToken = default)
     {
-        Secret? token;
-        lock (_sync)
-        {
-            RefreshLocked();
-            token = HasToken(_state) ? _token : null;
-            if (token is null && _state is not (WeavrSessionState.LoggedOut or WeavrSessionState.Locked))
-            {
-                ClearTokensLocked();
-                SetStateLocked(WeavrSessionState.LoggedOut);
-            }
-        }
-
         try
         {
-            if (token is not null)
+            await SyncAsync(cancellationToken).ConfigureAwait(false);
+            var token = Read(d => d.HasToken ? d.Token : null);
+            if (token is null)
+            {
+                Apply(new SessionEvent.LoggedOut(null));
+                return;
+            }
+
+            try
             {
                 await _services.CreateClient().LogoutAsync(WeavrCallOptions.WithToken(token), cancellationToken).ConfigureAwait(false);
             }
-        }
-        catch (WeavrUnauthorizedException)
-        {
-            // The token was already invalid: logged out all the same.
+            catch (WeavrUnauthorizedException)
+            {
+                // The token was already invalid: logged out all the same.
+            }
+            finally
+            {
+                Apply(new SessionEvent.LoggedOut(token));
+            }
         }
         finally
         {
-            if (token is not null)
-            {
-                lock (_sync)
-                {
-                    if (ReferenceEquals(_token, token))
-                    {
-                        ClearTokensLocked();
-                        SetStateLocked(WeavrSessionState.LoggedOut);
-                    }
-                }
-            }
-
-            RaisePending();
-            await PersistAsync(cancellationToken).ConfigureAwait(false);
+            await PersistAsync().ConfigureAwait(false);
         }
     }
 
@@ -183,47 +163,77 @@ public sealed partial class WeavrSession : IWeavrSession
     /// <returns>A description without secrets.</returns>
     public override string ToString()
     {
-        lock (_sync)
-        {
-            return $"WeavrSession {{ UserKey = {UserKey}, State = {_state}, Identity = {_identity?.Type}/{_identity?.Id}, " +
-                $"TokenStatus = {_tokenStatus}, ExpiresAt = {(HasToken(_state) ? _lastActivity + Options.IdleTimeout : null):O} }}";
-        }
+        var d = Read(d => d);
+        return $"WeavrSession {{ UserKey = {UserKey}, State = {d.State}, Identity = {d.Identity?.Type}/{d.Identity?.Id}, " +
+            $"TokenStatus = {d.TokenStatus}, ExpiresAt = {d.ExpiresAt(Options.IdleTimeout):O} }}";
     }
 
     internal WeavrSessionSnapshot ToSnapshot()
     {
         lock (_sync)
         {
-            return ToSnapshotLocked();
+            return _data.ToSnapshot(UserKey, _storedVersion);
         }
     }
 
-    private static bool HasToken(WeavrSessionState state) =>
-        state is WeavrSessionState.Authenticated or WeavrSessionState.Access or WeavrSessionState.SteppedUp or WeavrSessionState.PasswordExpired;
-
-    private static bool IsAccess(WeavrSessionState state) => state is WeavrSessionState.Access or WeavrSessionState.SteppedUp;
-
-    private T Read<T>(Func<T> read)
+    private T Read<T>(Func<SessionData, T> read)
     {
         T value;
         lock (_sync)
         {
-            RefreshLocked();
-            value = read();
+            TransitionLocked(new SessionEvent.Tick(Now));
+            value = read(_data);
         }
 
         RaisePending();
         return value;
     }
 
-    /// <summary>Sends one call with the lease's token: success keeps the session alive, 401 expires it, 423 locks it.</summary>
+    /// <summary>Applies an event (after the time that passed) and raises the state change it caused.</summary>
+    private void Apply(SessionEvent e)
+    {
+        lock (_sync)
+        {
+            // An answer is judged at the time its call was sent: a slow answer does not expire the token it proves alive.
+            TransitionLocked(new SessionEvent.Tick(e switch
+            {
+                SessionEvent.CallSucceeded ok => ok.SentAt,
+                SessionEvent.AccessGranted granted => granted.SentAt,
+                _ => Now,
+            }));
+            TransitionLocked(e);
+        }
+
+        RaisePending();
+    }
+
+    private void TransitionLocked(SessionEvent e) => SetLocked(SessionTransitions.Apply(_data, e, Options.IdleTimeout), e);
+
+    private void SetLocked(SessionData next, SessionEvent? cause)
+    {
+        var previous = _data;
+        if (next == previous)
+        {
+            return;
+        }
+
+        _data = next;
+        RecordLocked(previous, next, cause);
+        if (previous.State != next.State)
+        {
+            _unraised.Add(new WeavrSessionStateChangedEventArgs(UserKey, previous.State, next.State));
+        }
+    }
+
+    /// <summary>Sends one call with the lease's token: success keeps the session alive from when it was sent, 401 expires it, 423 locks it.</summary>
     private async Task<T> SendAsync<T>(Lease lease, Func<IWeavrAuthClient, WeavrCallOptions, CancellationToken, Task<T>> call, string? idempotencyRef, CancellationToken cancellationToken)
     {
+        var sentAt = Now;
         try
         {
             var options = new WeavrCallOptions { Token = lease.Token, IdempotencyRef = idempotencyRef };
             var result = await call(_services.CreateClient(), options, cancellationToken).ConfigureAwait(false);
-            Touch(lease.Token);
+            Apply(new SessionEvent.CallSucceeded(lease.Token, sentAt));
             return result;
         }
         catch (WeavrUnauthorizedException ex)
@@ -236,46 +246,14 @@ public sealed partial class WeavrSession : IWeavrSession
         }
     }
 
-    /// <summary>Returns a lease on an ACCESS token, exchanging the AUTH token first when the identity is known.</summary>
-    private async Task<Lease> AcquireAccessAsync(string operation, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            IdentityId? target;
-            try
-            {
-                lock (_sync)
-                {
-                    RefreshLocked();
-                    if (IsAccess(_state))
-                    {
-                        return new Lease(_token!, _stepUpGeneration);
-                    }
-
-                    target = _state == WeavrSessionState.Authenticated && attempt == 0 ? ExchangeTargetLocked() : null;
-                    if (target is null)
-                    {
-                        throw StateErrorLocked(operation, AccessStates);
-                    }
-                }
-            }
-            finally
-            {
-                RaisePending();
-            }
-
-            await EnsureAccessAsync(null, target, null, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     private Lease Acquire(string operation, WeavrSessionState[] allowed)
     {
         try
         {
             lock (_sync)
             {
-                RefreshLocked();
-                return allowed.Contains(_state) ? new Lease(_token!, _stepUpGeneration) : throw StateErrorLocked(operation, allowed);
+                TransitionLocked(new SessionEvent.Tick(Now));
+                return allowed.Contains(_data.State) ? new Lease(_data.Token!, _data.StepUpGeneration) : throw StateErrorLocked(operation, allowed);
             }
         }
         finally
@@ -286,249 +264,49 @@ public sealed partial class WeavrSession : IWeavrSession
 
     private void EnsureNotLocked()
     {
-        try
+        var data = Read(d => d);
+        if (data.State == WeavrSessionState.Locked)
         {
-            lock (_sync)
-            {
-                RefreshLocked();
-                if (_state == WeavrSessionState.Locked)
-                {
-                    throw new WeavrSessionLockedException(UserKey, _lockedUntil!.Value);
-                }
-            }
-        }
-        finally
-        {
-            RaisePending();
-        }
-    }
-
-    /// <summary>
-    /// Exchanges the AUTH token for an ACCESS token, single-flight. <paramref name="tokenSeen"/> is the token a refused
-    /// call carried: when the session's token changed since, another caller already exchanged it.
-    /// </summary>
-    private async Task EnsureAccessAsync(Secret? tokenSeen, IdentityId? target, Exception? cause, CancellationToken cancellationToken)
-    {
-        SharedFlight<WeavrSessionState> flight;
-        var created = false;
-        Secret? authToken;
-        IdentityId? identity;
-        try
-        {
-            lock (_sync)
-            {
-                RefreshLocked();
-                if (tokenSeen is not null && !ReferenceEquals(_token, tokenSeen) && IsAccess(_state))
-                {
-                    return;
-                }
-
-                if (!IsAccess(_state) && _state != WeavrSessionState.Authenticated)
-                {
-                    throw StateErrorLocked("The access-token exchange", [WeavrSessionState.Authenticated, .. AccessStates]);
-                }
-
-                authToken = _authToken;
-                identity = target ?? ExchangeTargetLocked();
-                if ((authToken is null || identity is null) && cause is not null)
-                {
-                    // Nothing to exchange with: the refusal stands.
-                    ExceptionDispatchInfo.Throw(cause);
-                }
-
-                if (authToken is null || identity is null)
-                {
-                    throw identity is null
-                        ? new WeavrIdentitySelectionRequiredException(UserKey, _identities)
-                        : StateErrorLocked("The access-token exchange", [WeavrSessionState.Authenticated]);
-                }
-
-                if (_exchangeFlight is { IsAbandoned: false } inFlight)
-                {
-                    flight = inFlight;
-                }
-                else
-                {
-                    flight = _exchangeFlight = new SharedFlight<WeavrSessionState>();
-                    created = true;
-                }
-
-                flight.Join();
-            }
-        }
-        finally
-        {
-            RaisePending();
-        }
-
-        if (created)
-        {
-            _ = flight.RunAsync(async ct =>
-            {
-                try
-                {
-                    return await ExchangeAsync(authToken, identity, ct).ConfigureAwait(false);
-                }
-                finally
-                {
-                    lock (_sync)
-                    {
-                        if (ReferenceEquals(_exchangeFlight, flight))
-                        {
-                            _exchangeFlight = null;
-                        }
-                    }
-                }
-            });
-        }
-
-        await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<WeavrSessionState> ExchangeAsync(Secret authToken, IdentityId identity, CancellationToken cancellationToken)
-    {
-        WeavrResponse<AccessTokenResponse> response;
-        try
-        {
-            response = await _services.CreateClient().RequestAccessTokenAsync(identity, WeavrCallOptions.WithToken(authToken), cancellationToken).ConfigureAwait(false);
-        }
-        catch (WeavrUnauthorizedException ex)
-        {
-            throw ExpireOnUnauthorized(authToken, ex);
-        }
-        catch (WeavrLockedException ex)
-        {
-            throw LockOn(ex);
-        }
-
-        lock (_sync)
-        {
-            if (ReferenceEquals(_authToken, authToken) && (_state == WeavrSessionState.Authenticated || IsAccess(_state)))
-            {
-                var access = response.Value;
-                var steppedUp = access.Status == AccessTokenStatus.SteppedUp;
-                _token = access.Token;
-                _tokenStatus = access.Status ?? AccessTokenStatus.Standard;
-                _identity = access.Identity ?? identity;
-                _credential = access.Credentials ?? _credential;
-                _lastActivity = Now;
-                SetStateLocked(steppedUp ? WeavrSessionState.SteppedUp : WeavrSessionState.Access);
-            }
-        }
-
-        RaisePending();
-        return State;
-    }
-
-    // Which identity an AUTH token is exchanged for without asking: the only one listed, or the one chosen before.
-    private IdentityId? ExchangeTargetLocked() =>
-        _state == WeavrSessionState.Authenticated
-            ? _identities.Count == 1 ? _identities[0].Id : null
-            : _identity;
-
-    private void Touch(Secret token)
-    {
-        lock (_sync)
-        {
-            if (ReferenceEquals(_token, token) && HasToken(_state))
-            {
-                _lastActivity = Now;
-                _version++;
-            }
+            throw new WeavrSessionLockedException(UserKey, data.LockedUntil!.Value);
         }
     }
 
     private WeavrSessionExpiredException ExpireOnUnauthorized(Secret token, WeavrUnauthorizedException cause)
     {
         var now = Now;
-        lock (_sync)
-        {
-            if (ReferenceEquals(_token, token) && HasToken(_state))
-            {
-                _expiredAt = now;
-                ClearTokensLocked();
-                SetStateLocked(WeavrSessionState.Expired);
-            }
-        }
-
-        RaisePending();
+        Apply(new SessionEvent.Unauthorized(token, now));
         return new WeavrSessionExpiredException(UserKey, now, cause);
     }
 
     private WeavrSessionLockedException LockOn(WeavrLockedException cause)
     {
         var until = Now + Options.LockDuration;
-        lock (_sync)
-        {
-            ClearTokensLocked();
-            _lockedUntil = until;
-            SetStateLocked(WeavrSessionState.Locked);
-        }
-
-        RaisePending();
+        Apply(new SessionEvent.Locked(until));
         return new WeavrSessionLockedException(UserKey, until, cause);
     }
 
-    // Applies lazy transitions: idle expiry, and the end of a lock.
-    private void RefreshLocked()
+    private WeavrSessionException StateErrorLocked(string operation, WeavrSessionState[] allowed) => _data.State switch
     {
-        var now = Now;
-        if (HasToken(_state) && _lastActivity + Options.IdleTimeout <= now)
-        {
-            _expiredAt = _lastActivity + Options.IdleTimeout;
-            ClearTokensLocked();
-            SetStateLocked(WeavrSessionState.Expired);
-        }
-        else if (_state == WeavrSessionState.Locked && _lockedUntil <= now)
-        {
-            _lockedUntil = null;
-            SetStateLocked(WeavrSessionState.Anonymous);
-        }
-    }
-
-    private WeavrSessionException StateErrorLocked(string operation, WeavrSessionState[] allowed) => _state switch
-    {
-        WeavrSessionState.Expired => new WeavrSessionExpiredException(UserKey, _expiredAt),
+        WeavrSessionState.Expired => new WeavrSessionExpiredException(UserKey, _data.ExpiredAt),
         WeavrSessionState.LoggedOut => new WeavrSessionLoggedOutException(UserKey),
-        WeavrSessionState.Locked => new WeavrSessionLockedException(UserKey, _lockedUntil!.Value),
-        WeavrSessionState.Authenticated when allowed.All(IsAccess) && _identities.Count != 1 =>
-            new WeavrIdentitySelectionRequiredException(UserKey, _identities),
-        _ => new WeavrSessionStateException(UserKey, _state, operation, allowed),
+        WeavrSessionState.Locked => new WeavrSessionLockedException(UserKey, _data.LockedUntil!.Value),
+        WeavrSessionState.Authenticated when allowed.All(s => s is WeavrSessionState.Access or WeavrSessionState.SteppedUp) && _data.Identities.Count != 1 =>
+            new WeavrIdentitySelectionRequiredException(UserKey, _data.Identities),
+        _ => new WeavrSessionStateException(UserKey, _data.State, operation, allowed),
     };
 
     /// <summary>Starts a new login: replaces every token, forgets identities and in-flight work of the previous one.</summary>
-    private void BeginLocked(WeavrSessionState state, Secret token, bool isAuthToken, CredentialId? credential)
+    private void Begin(WeavrSessionState state, Secret token, bool isAuthToken, CredentialId? credential, DateTimeOffset sentAt)
     {
-        ClearTokensLocked();
-        _token = token;
-        _authToken = isAuthToken ? token : null;
-        _identity = null;
-        _identities = [];
-        _credential = credential;
-        _lockedUntil = null;
-        _expiredAt = null;
-        _lastActivity = Now;
-        _stepUpFlight = null;
-        _exchangeFlight = null;
-        _lastStepUp = null;
-        SetStateLocked(state);
-    }
-
-    private void ClearTokensLocked()
-    {
-        _token = null;
-        _authToken = null;
-        _tokenStatus = null;
-    }
-
-    private void SetStateLocked(WeavrSessionState state)
-    {
-        _version++;
-        if (_state != state)
+        lock (_sync)
         {
-            _unraised.Add(new WeavrSessionStateChangedEventArgs(UserKey, _state, state));
-            _state = state;
+            _stepUpFlight = null;
+            _exchangeFlight = null;
+            _lastStepUp = null;
+            TransitionLocked(new SessionEvent.Began(state, token, isAuthToken, credential, sentAt));
         }
+
+        RaisePending();
     }
 
     /// <summary>Raises the transitions recorded under the lock, outside it.</summary>
@@ -558,98 +336,6 @@ public sealed partial class WeavrSession : IWeavrSession
                 // A subscriber's bug must not break the session's own transition.
                 LogHandlerFailed(_services.Logger, UserKey, ex);
             }
-        }
-    }
-
-    private async Task PersistAsync(CancellationToken cancellationToken)
-    {
-        if (_services.Persist is not { } persist)
-        {
-            return;
-        }
-
-        await _persistGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
-        {
-            WeavrSessionSnapshot snapshot;
-            lock (_sync)
-            {
-                if (_version <= _persistedVersion)
-                {
-                    return;
-                }
-
-                snapshot = ToSnapshotLocked();
-            }
-
-            await persist(this, snapshot, cancellationToken).ConfigureAwait(false);
-            lock (_sync)
-            {
-                _persistedVersion = snapshot.Version;
-            }
-        }
-        catch (Exception ex)
-        {
-            // The in-process session stays authoritative; the next change is persisted again.
-            LogPersistFailed(_services.Logger, UserKey, ex);
-        }
-        finally
-        {
-            _persistGate.Release();
-        }
-
-        RaisePending();
-    }
-
-    private WeavrSessionSnapshot ToSnapshotLocked()
-    {
-        RefreshLocked();
-        return new WeavrSessionSnapshot
-        {
-            UserKey = UserKey,
-            State = _state,
-            Token = _token?.Reveal(),
-            AuthToken = _authToken?.Reveal(),
-            TokenStatus = _tokenStatus,
-            Identity = _identity,
-            Credential = _credential,
-            Identities = _identities,
-            LastActivityAt = _lastActivity,
-            LockedUntil = _lockedUntil,
-            Version = _version,
-        };
-    }
-
-    private void Restore(WeavrSessionSnapshot snapshot)
-    {
-        if (snapshot.UserKey != UserKey)
-        {
-            throw new ArgumentException($"The snapshot belongs to another user key than '{UserKey}'.", nameof(snapshot));
-        }
-
-        _state = snapshot.State;
-        _token = Secret.FromNullable(snapshot.Token);
-
-        // The same instance when the bearer token is the AUTH token: token identity drives stale-answer checks.
-        _authToken = snapshot.AuthToken is null ? null
-            : snapshot.AuthToken == snapshot.Token ? _token
-            : new Secret(snapshot.AuthToken);
-        _tokenStatus = snapshot.TokenStatus;
-        _identity = snapshot.Identity;
-        _credential = snapshot.Credential;
-        _identities = snapshot.Identities ?? [];
-        _lastActivity = snapshot.LastActivityAt;
-        _lockedUntil = snapshot.LockedUntil;
-        _version = _persistedVersion = snapshot.Version;
-        if (HasToken(_state) && (_token is null || _lastActivity is null))
-        {
-            // A snapshot that claims a token but holds none cannot be used: treat it as expired.
-            ClearTokensLocked();
-            _state = WeavrSessionState.Expired;
-        }
-        else if (_state == WeavrSessionState.Locked && _lockedUntil is null)
-        {
-            _state = WeavrSessionState.Anonymous;
         }
     }
 

@@ -20,6 +20,9 @@ public static class WeavrSessionDefaults
     /// <summary>How long a webhook event that arrived before anyone waited for it is kept: 2 minutes.</summary>
     public static readonly TimeSpan EarlyEventRetention = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long writing a session to its store may take: 5 seconds.</summary>
+    public static readonly TimeSpan PersistTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Step-up method: <see cref="StepUpMethod.Otp"/>.</summary>
     public const StepUpMethod Method = StepUpMethod.Otp;
 

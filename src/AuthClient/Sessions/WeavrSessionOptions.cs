@@ -34,4 +34,8 @@ public sealed class WeavrSessionOptions
     /// <summary>Gets or sets how long a webhook event that arrived before anyone awaited it (the POST's answer was
     /// still on its way) is kept for its waiter. Default 2 minutes.</summary>
     public TimeSpan EarlyEventRetention { get; set; } = WeavrSessionDefaults.EarlyEventRetention;
+
+    /// <summary>Gets or sets how long writing a session to its store may take. The write runs on this timeout rather
+    /// than the caller's token, so an aborted request does not lose a step-up or logout. Default 5 seconds.</summary>
+    public TimeSpan PersistTimeout { get; set; } = WeavrSessionDefaults.PersistTimeout;
 }

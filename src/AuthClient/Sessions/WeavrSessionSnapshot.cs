@@ -1,11 +1,14 @@
+using System.Text.Json.Serialization;
+using AuthClient.Primitives;
 using AuthClient.Weavr.Models;
 
 namespace AuthClient.Sessions;
 
 /// <summary>
-/// A serializable picture of a session, kept by an <see cref="IWeavrSessionStore"/>. It holds the raw tokens as
-/// strings so a store can persist it (encrypt it at rest in a distributed store); <see cref="ToString"/> never prints
-/// them. Serialize it with <see cref="WeavrSessionSnapshotSerializer"/> (AOT-safe).
+/// A serializable picture of a session, kept by an <see cref="IWeavrSessionStore"/>. Its tokens are <see cref="Secret"/>s:
+/// <see cref="ToString"/>, structured logging (<c>{@snapshot}</c>) and a general-purpose serializer never print them.
+/// Only <see cref="WeavrSessionSnapshotSerializer"/> (AOT-safe) writes them, for a store to persist (encrypted at rest in
+/// a distributed store).
 /// </summary>
 public sealed record WeavrSessionSnapshot
 {
@@ -16,10 +19,12 @@ public sealed record WeavrSessionSnapshot
     public required WeavrSessionState State { get; init; }
 
     /// <summary>Gets the current bearer token (AUTH, ACCESS or temporary, by <see cref="State"/>), if any. Secret.</summary>
-    public string? Token { get; init; }
+    [JsonIgnore]
+    public Secret? Token { get; init; }
 
     /// <summary>Gets the AUTH token kept to exchange again for an ACCESS token, if any. Secret.</summary>
-    public string? AuthToken { get; init; }
+    [JsonIgnore]
+    public Secret? AuthToken { get; init; }
 
     /// <summary>Gets the ACCESS token's status, if the session holds one.</summary>
     public AccessTokenStatus? TokenStatus { get; init; }
@@ -39,15 +44,14 @@ public sealed record WeavrSessionSnapshot
     /// <summary>Gets when a lock ends, in <see cref="WeavrSessionState.Locked"/>.</summary>
     public DateTimeOffset? LockedUntil { get; init; }
 
-    /// <summary>Gets the snapshot's version: it grows with every change of the session in this process.</summary>
+    /// <summary>Gets the snapshot's version: it grows with every change of the session (with an
+    /// <see cref="IVersionedWeavrSessionStore"/>, with every write to the store, which checks it).</summary>
     public long Version { get; init; }
 
     /// <summary>Describes the snapshot without its tokens.</summary>
     /// <returns>A description without secrets.</returns>
     public override string ToString() =>
-        $"WeavrSessionSnapshot {{ UserKey = {UserKey}, State = {State}, Token = {Redact(Token)}, AuthToken = {Redact(AuthToken)}, " +
+        $"WeavrSessionSnapshot {{ UserKey = {UserKey}, State = {State}, Token = {Token?.ToString() ?? "null"}, AuthToken = {AuthToken?.ToString() ?? "null"}, " +
         $"TokenStatus = {TokenStatus}, Identity = {Identity?.Type}/{Identity?.Id}, LastActivityAt = {LastActivityAt:O}, " +
         $"LockedUntil = {LockedUntil:O}, Version = {Version} }}";
-
-    private static string Redact(string? token) => token is null ? "null" : "[redacted]";
 }

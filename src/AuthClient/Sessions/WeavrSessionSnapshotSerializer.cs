@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AuthClient.Primitives;
 using AuthClient.Sessions.Internal;
 
 namespace AuthClient.Sessions;
@@ -12,7 +13,21 @@ public static class WeavrSessionSnapshotSerializer
     public static string Serialize(WeavrSessionSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return JsonSerializer.Serialize(snapshot, WeavrSessionJsonContext.Default.WeavrSessionSnapshot);
+        var document = new SnapshotDocument
+        {
+            UserKey = snapshot.UserKey,
+            State = snapshot.State,
+            Token = snapshot.Token?.Reveal(),
+            AuthToken = snapshot.AuthToken?.Reveal(),
+            TokenStatus = snapshot.TokenStatus,
+            Identity = snapshot.Identity,
+            Credential = snapshot.Credential,
+            Identities = snapshot.Identities,
+            LastActivityAt = snapshot.LastActivityAt,
+            LockedUntil = snapshot.LockedUntil,
+            Version = snapshot.Version,
+        };
+        return JsonSerializer.Serialize(document, WeavrSessionJsonContext.Default.SnapshotDocument);
     }
 
     /// <summary>Deserializes a snapshot written by <see cref="Serialize"/>.</summary>
@@ -22,7 +37,21 @@ public static class WeavrSessionSnapshotSerializer
     public static WeavrSessionSnapshot Deserialize(string json)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(json);
-        return JsonSerializer.Deserialize(json, WeavrSessionJsonContext.Default.WeavrSessionSnapshot)
+        var document = JsonSerializer.Deserialize(json, WeavrSessionJsonContext.Default.SnapshotDocument)
             ?? throw new JsonException("The JSON holds no session snapshot.");
+        return new WeavrSessionSnapshot
+        {
+            UserKey = document.UserKey,
+            State = document.State,
+            Token = Secret.FromNullable(document.Token),
+            AuthToken = Secret.FromNullable(document.AuthToken),
+            TokenStatus = document.TokenStatus,
+            Identity = document.Identity,
+            Credential = document.Credential,
+            Identities = document.Identities ?? [],
+            LastActivityAt = document.LastActivityAt,
+            LockedUntil = document.LockedUntil,
+            Version = document.Version,
+        };
     }
 }

@@ -26,4 +26,25 @@ public interface IWebhookReplayGuard
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the call-ref is forgotten.</returns>
     ValueTask ReleaseAsync(string callRef, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts handling a call-ref: <see cref="WebhookReplayStatus.Started"/> when it is new (it is then "processing"
+    /// until <see cref="CompleteAsync"/> or <see cref="ReleaseAsync"/>, or until a processing timeout for a holder that
+    /// crashed); <see cref="WebhookReplayStatus.InProgress"/> while another delivery of it is being handled (answer so
+    /// that Weavr retries); <see cref="WebhookReplayStatus.Done"/> once handled. The default maps
+    /// <see cref="TryRegisterAsync"/> onto it (registered = started, else done).
+    /// </summary>
+    /// <param name="callRef">The call-ref (never empty).</param>
+    /// <param name="expiresAt">When the registration may be forgotten once done.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The call-ref's status.</returns>
+    async ValueTask<WebhookReplayStatus> TryBeginAsync(string callRef, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        await TryRegisterAsync(callRef, expiresAt, cancellationToken).ConfigureAwait(false) ? WebhookReplayStatus.Started : WebhookReplayStatus.Done;
+
+    /// <summary>Marks a started call-ref done: every sink handled it. The default does nothing (registered is done).</summary>
+    /// <param name="callRef">The call-ref.</param>
+    /// <param name="expiresAt">When the registration may be forgotten.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the call-ref is marked done.</returns>
+    ValueTask CompleteAsync(string callRef, DateTimeOffset expiresAt, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

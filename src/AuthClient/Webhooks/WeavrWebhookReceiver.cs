@@ -145,12 +145,14 @@ public sealed partial class WeavrWebhookReceiver
         // Remember the delivery at least until its timestamp leaves the tolerance, so no replay can pass both checks.
         var expiresAt = Max(publishedAt + _tolerance, now + _replayWindow);
         var replayKey = ReplayKey(kind, callRef, headers.PublishedTimestamp!, rawBody.Span);
-        if (!await _replayGuard.TryRegisterAsync(replayKey, expiresAt, cancellationToken).ConfigureAwait(false))
+        var status = await _replayGuard.TryBeginAsync(replayKey, expiresAt, cancellationToken).ConfigureAwait(false);
+        if (status != WebhookReplayStatus.Started)
         {
             // Debug, not Information: replaying a captured delivery needs no key, so it must not be able to flood the log.
             _rejections.ShouldWarn(WebhookRejectionReason.Replayed, out _);
             LogReplayed(_logger, kind, callRef);
-            return WebhookReceiveResult.Rejected(WebhookRejectionReason.Replayed, kind, webhookEvent);
+            var replay = status == WebhookReplayStatus.InProgress ? WebhookRejectionReason.InProgress : WebhookRejectionReason.Replayed;
+            return WebhookReceiveResult.Rejected(replay, kind, webhookEvent);
         }
 
         var failure = await DispatchAsync(webhookEvent, replayKey, cancellationToken).ConfigureAwait(false);
@@ -159,6 +161,9 @@ public sealed partial class WeavrWebhookReceiver
             LogHandlerFailed(_logger, failure, kind, callRef);
             return WebhookReceiveResult.HandlerFailed(kind, webhookEvent, failure);
         }
+
+        // Only now is it done: a crash before this line leaves it "processing", which expires and is delivered again.
+        await _replayGuard.CompleteAsync(replayKey, expiresAt, CancellationToken.None).ConfigureAwait(false);
 
         LogAccepted(_logger, kind, callRef);
         return WebhookReceiveResult.Accepted(kind, webhookEvent);

@@ -37,4 +37,19 @@ public static class WeavrWebhookSerializer
         ArgumentNullException.ThrowIfNull(webhookEvent);
         return WebhookEventCodec.Serialize(webhookEvent);
     }
+
+    /// <summary>
+    /// Parses a body written by <see cref="SerializeToUtf8Bytes"/> (or received from Weavr and verified), e.g. to hand
+    /// an event verified on one instance to the others. Never verifies a signature: only pass bytes you trust.
+    /// </summary>
+    /// <param name="kind">The event kind.</param>
+    /// <param name="callRef">The delivery's call-ref.</param>
+    /// <param name="publishedAt">The delivery's publication time.</param>
+    /// <param name="body">The UTF-8 JSON body.</param>
+    /// <returns>The event, or <see langword="null"/> when the body is not an event of that kind.</returns>
+    public static WeavrWebhookEvent? Deserialize(WeavrWebhookKind kind, string callRef, DateTimeOffset publishedAt, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(callRef);
+        return WebhookEventCodec.Parse(kind, callRef, publishedAt, body);
+    }
 }

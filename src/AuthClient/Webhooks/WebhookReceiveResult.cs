@@ -35,7 +35,7 @@ public sealed class WebhookReceiveResult
 
     /// <summary>
     /// Gets the HTTP status to answer with: 204 accepted or replayed (a redelivery of a handled event must stop Weavr
-    /// retrying); 401 for every signature, timestamp or call-ref problem; 400 malformed body; 404 unknown kind;
+    /// retrying); 409 while another delivery of the same call-ref is being handled (Weavr retries); 401 for every signature, timestamp or call-ref problem; 400 malformed body; 404 unknown kind;
     /// 413 body too large; 500 a sink failed (Weavr redelivers).
     /// </summary>
     public int RecommendedStatusCode => Outcome switch
@@ -45,6 +45,7 @@ public sealed class WebhookReceiveResult
         _ => RejectionReason switch
         {
             WebhookRejectionReason.Replayed => 204,
+            WebhookRejectionReason.InProgress => 409,
             WebhookRejectionReason.MalformedBody or WebhookRejectionReason.InvalidCallRef => 400,
             WebhookRejectionReason.UnknownEventKind => 404,
             WebhookRejectionReason.BodyTooLarge => 413,

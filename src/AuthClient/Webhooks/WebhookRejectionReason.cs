@@ -44,4 +44,8 @@ public enum WebhookRejectionReason
     /// <summary><c>call-ref</c> is longer than the 255 characters Weavr's contract allows
     /// (<see cref="WeavrWebhookReceiver.MaxCallRefLength"/>); checked before the signature. HTTP 400.</summary>
     InvalidCallRef,
+
+    /// <summary>Another delivery of the same call-ref is still being handled (possibly on another instance); answered 409
+    /// so that Weavr delivers it again later rather than losing it should the first handling fail.</summary>
+    InProgress,
 }

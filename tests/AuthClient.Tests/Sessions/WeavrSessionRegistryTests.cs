@@ -1,3 +1,4 @@
+using AuthClient.Primitives;
 using AuthClient.Sessions;
 using AuthClient.Tests.Support;
 using AuthClient.Weavr.Models;
@@ -29,7 +30,7 @@ public sealed class WeavrSessionRegistryTests : IDisposable
 
         var snapshot = (await _store.GetAsync(UserKey, CancellationToken.None))!;
         Assert.Equal(WeavrSessionState.Access, snapshot.State);
-        Assert.Equal("access-1", snapshot.Token);
+        Assert.Equal("access-1", snapshot.Token?.Reveal());
         Assert.Equal(Start, snapshot.LastActivityAt);
         Assert.True(snapshot.Version > 0);
 
@@ -51,7 +52,7 @@ public sealed class WeavrSessionRegistryTests : IDisposable
         {
             UserKey = UserKey,
             State = WeavrSessionState.SteppedUp,
-            Token = "access-1",
+            Token = new Secret("access-1"),
             TokenStatus = AccessTokenStatus.SteppedUp,
             LastActivityAt = Start - TimeSpan.FromMinutes(5),
         }, CancellationToken.None);

@@ -1,3 +1,4 @@
+using AuthClient.Primitives;
 using System.Text.Json;
 using AuthClient.Sessions;
 using AuthClient.Weavr.Models;
@@ -11,8 +12,8 @@ public sealed class WeavrSessionSnapshotSerializerTests
     {
         UserKey = UserKey,
         State = WeavrSessionState.SteppedUp,
-        Token = "access-secret",
-        AuthToken = "auth-secret",
+        Token = new Secret("access-secret"),
+        AuthToken = new Secret("auth-secret"),
         TokenStatus = AccessTokenStatus.SteppedUp,
         Identity = Consumer11,
         Credential = Root77,
@@ -43,6 +44,15 @@ public sealed class WeavrSessionSnapshotSerializerTests
         Assert.DoesNotContain("secret", text);
         Assert.Contains("Token = [redacted]", text);
         Assert.Contains("State = SteppedUp", text);
+    }
+
+    [Fact]
+    public void GeneralPurposeSerializer_NeverWritesTheTokens()
+    {
+        var json = JsonSerializer.Serialize(Snapshot, new JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() });
+
+        Assert.DoesNotContain("secret", json);
+        Assert.Contains("\"UserKey\":\"user-1\"", json);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using AuthClient.Primitives;
 using AuthClient.Sessions;
 using AuthClient.Weavr.Models;
 using WireMock;
@@ -97,8 +98,8 @@ public sealed partial class WeavrSessionTests
         {
             UserKey = UserKey,
             State = WeavrSessionState.Authenticated,
-            Token = "auth-9",
-            AuthToken = "auth-9",
+            Token = new Secret("auth-9"),
+            AuthToken = new Secret("auth-9"),
             Identities = [new UserIdentity(Consumer11, "Ada")],
             Credential = Root77,
             LastActivityAt = Start,
@@ -136,8 +137,8 @@ public sealed partial class WeavrSessionTests
         {
             UserKey = UserKey,
             State = WeavrSessionState.Access,
-            Token = "auth-9",
-            AuthToken = "auth-9",
+            Token = new Secret("auth-9"),
+            AuthToken = new Secret("auth-9"),
             TokenStatus = AccessTokenStatus.Standard,
             Identity = Consumer11,
             LastActivityAt = Start,
@@ -173,7 +174,7 @@ public sealed partial class WeavrSessionTests
         Assert.Equal(WeavrSessionState.SteppedUp, session.State);
     }
 
-    private static ResponseMessage JsonMessage(int status, string body) => new()
+    internal static ResponseMessage JsonMessage(int status, string body) => new()
     {
         StatusCode = status,
         Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },

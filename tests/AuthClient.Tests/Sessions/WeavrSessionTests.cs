@@ -354,8 +354,8 @@ public sealed partial class WeavrSessionTests : IDisposable
         var session = await _host.SignInAsync();
         var snapshot = ((WeavrSession)session).ToSnapshot();
 
-        Assert.Equal("access-1", snapshot.Token);
-        Assert.Equal("auth-1", snapshot.AuthToken);
+        Assert.Equal("access-1", snapshot.Token?.Reveal());
+        Assert.Equal("auth-1", snapshot.AuthToken?.Reveal());
         foreach (var text in new[] { session.ToString()!, snapshot.ToString(), session.Token!.ToString() })
         {
             Assert.DoesNotContain("access-1", text);

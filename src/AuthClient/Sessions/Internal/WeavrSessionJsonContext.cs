@@ -7,5 +7,5 @@ namespace AuthClient.Sessions.Internal;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
-[JsonSerializable(typeof(WeavrSessionSnapshot))]
+[JsonSerializable(typeof(SnapshotDocument))]
 internal sealed partial class WeavrSessionJsonContext : JsonSerializerContext;

@@ -17,6 +17,7 @@ internal sealed class WeavrSessionOptionsValidator(IServiceProvider services) : 
         Positive(options.PushTimeout, nameof(options.PushTimeout), failures);
         Positive(options.EnrolmentTimeout, nameof(options.EnrolmentTimeout), failures);
         Positive(options.LockDuration, nameof(options.LockDuration), failures);
+        Positive(options.PersistTimeout, nameof(options.PersistTimeout), failures);
         if (options.EarlyEventRetention < TimeSpan.Zero)
         {
             failures.Add("Sessions.EarlyEventRetention must be 0 or more.");

@@ -7,12 +7,18 @@ using Microsoft.Extensions.Options;
 
 namespace AuthClient.Sessions.Internal;
 
-/// <summary>The default <see cref="IWeavrSessionRegistry"/>: live sessions in memory, snapshots in the store.</summary>
+/// <summary>
+/// The default <see cref="IWeavrSessionRegistry"/>: live sessions in memory, snapshots in the store. Sessions idle for
+/// twice the idle timeout are forgotten here (swept at most once per idle timeout); the store keeps what it keeps.
+/// </summary>
 internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
 {
     private readonly ConcurrentDictionary<string, WeavrSession> _live = new(StringComparer.Ordinal);
     private readonly IWeavrSessionStore _store;
     private readonly WeavrSessionServices _services;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _sweepInterval;
+    private long _nextSweep;
 
     public WeavrSessionRegistry(
         IServiceProvider serviceProvider,
@@ -23,6 +29,9 @@ internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
         ILogger<WeavrSession> logger)
     {
         _store = store;
+        _timeProvider = timeProvider;
+        _sweepInterval = options.Value.IdleTimeout;
+        _nextSweep = (timeProvider.GetUtcNow() + _sweepInterval).UtcTicks;
         _services = new WeavrSessionServices
         {
             CreateClient = serviceProvider.GetRequiredService<IWeavrAuthClient>,
@@ -31,25 +40,46 @@ internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
             Options = options.Value,
             Logger = logger,
             CodeProvider = serviceProvider.GetService<IOtpCodeProvider>(),
-            Persist = PersistAsync,
+            StepUpLease = serviceProvider.GetService<IWeavrStepUpLease>(),
+            Store = store,
+            Stored = OnStoredAsync,
         };
     }
 
     public async ValueTask<IWeavrSession?> FindAsync(string userKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
-        if (_live.TryGetValue(userKey, out var live))
+        Sweep();
+        var versioned = _store is IVersionedWeavrSessionStore;
+        if (_live.TryGetValue(userKey, out var live) && !versioned)
         {
             return live;
         }
 
+        // With a shared store, another instance may have changed (or logged out) the session: one read tells.
         var snapshot = await _store.GetAsync(userKey, cancellationToken).ConfigureAwait(false);
-        return snapshot is null ? null : _live.GetOrAdd(userKey, key => new WeavrSession(key, _services, snapshot));
+        if (live is not null)
+        {
+            await live.RefreshAsync(snapshot, cancellationToken).ConfigureAwait(false);
+
+            // Gone from the store while this copy was signed in: logged out or removed elsewhere.
+            if (live.State == WeavrSessionState.LoggedOut || (snapshot is null && live.State == WeavrSessionState.Expired))
+            {
+                _live.TryRemove(KeyValuePair.Create(userKey, live));
+                return null;
+            }
+
+            return live;
+        }
+
+        return snapshot is null || snapshot.State == WeavrSessionState.LoggedOut
+            ? null
+            : _live.GetOrAdd(userKey, key => new WeavrSession(key, _services, snapshot));
     }
 
     public async ValueTask<IWeavrSession> GetOrCreateAsync(string userKey, CancellationToken cancellationToken = default) =>
         await FindAsync(userKey, cancellationToken).ConfigureAwait(false)
-        ?? _live.GetOrAdd(userKey, key => new WeavrSession(key, _services));
+        ?? (_live.TryGetValue(userKey, out var loggedOut) ? loggedOut : _live.GetOrAdd(userKey, key => new WeavrSession(key, _services)));
 
     public async Task<IWeavrSession> SignInWithPasswordAsync(string userKey, string email, string password, CancellationToken cancellationToken = default)
     {
@@ -71,18 +101,41 @@ internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
         await _store.RemoveAsync(userKey, cancellationToken).ConfigureAwait(false);
     }
 
-    // A logged-out session holds nothing worth keeping: it is forgotten (callers holding it still see LoggedOut).
-    private async ValueTask PersistAsync(WeavrSession session, WeavrSessionSnapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>Gets the number of sessions held in this process (for diagnostics and tests).</summary>
+    internal int LiveCount => _live.Count;
+
+    // A logged-out session holds nothing worth keeping: it is forgotten (callers holding it still see LoggedOut). A
+    // session signed in again after a logout (or a removal) is the user's live session again.
+    private ValueTask OnStoredAsync(WeavrSession session, WeavrSessionSnapshot snapshot, CancellationToken cancellationToken)
     {
         if (snapshot.State == WeavrSessionState.LoggedOut)
         {
             _live.TryRemove(KeyValuePair.Create(session.UserKey, session));
-            await _store.RemoveAsync(session.UserKey, cancellationToken).ConfigureAwait(false);
         }
-        else if (ReferenceEquals(_live.GetOrAdd(session.UserKey, session), session))
+        else
         {
-            // A session signed in again after a logout (or a removal) is the user's live session again.
-            await _store.SetAsync(session.UserKey, snapshot, cancellationToken).ConfigureAwait(false);
+            _live.TryAdd(session.UserKey, session);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Forgets idle sessions, at most once per sweep interval.</summary>
+    internal void Sweep()
+    {
+        var now = _timeProvider.GetUtcNow();
+        var due = Interlocked.Read(ref _nextSweep);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweep, (now + _sweepInterval).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        foreach (var (key, session) in _live)
+        {
+            if (session.IsEvictable(now))
+            {
+                _live.TryRemove(KeyValuePair.Create(key, session));
+            }
         }
     }
 }

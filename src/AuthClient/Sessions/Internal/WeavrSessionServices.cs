@@ -19,6 +19,12 @@ internal sealed class WeavrSessionServices
 
     public IOtpCodeProvider? CodeProvider { get; init; }
 
-    /// <summary>Stores a snapshot after a change; <see langword="null"/> for a session that is not persisted.</summary>
-    public Func<WeavrSession, WeavrSessionSnapshot, CancellationToken, ValueTask>? Persist { get; init; }
+    /// <summary>The farm-wide step-up lease, when sessions are shared across instances.</summary>
+    public IWeavrStepUpLease? StepUpLease { get; init; }
+
+    /// <summary>The store sessions are written to; <see langword="null"/> for sessions that are not persisted.</summary>
+    public IWeavrSessionStore? Store { get; init; }
+
+    /// <summary>Called after a session's snapshot was written (the registry keeps its live sessions in step).</summary>
+    public Func<WeavrSession, WeavrSessionSnapshot, CancellationToken, ValueTask> Stored { get; init; } = static (_, _, _) => ValueTask.CompletedTask;
 }
