@@ -7,18 +7,18 @@ namespace AuthClient.Webhooks;
 // signature proved it came from Weavr.
 public sealed partial class WeavrWebhookReceiver
 {
-    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Accepted Weavr {Kind} webhook (call-ref {CallRef})")]
+    [LoggerMessage(EventId = 300, EventName = "WebhookAccepted", Level = LogLevel.Debug, Message = "Accepted Weavr {Kind} webhook (call-ref {CallRef})")]
     private static partial void LogAccepted(ILogger logger, WeavrWebhookKind kind, string callRef);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Rejected Weavr {Kind} webhook before verification: {Reason}")]
+    [LoggerMessage(EventId = 301, EventName = "WebhookRejectedUnverified", Level = LogLevel.Warning, Message = "Rejected Weavr {Kind} webhook before verification: {Reason}")]
     private static partial void LogRejectedUnverified(ILogger logger, string kind, WebhookRejectionReason reason);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Rejected signed Weavr {Kind} webhook (call-ref {CallRef}): {Reason}")]
+    [LoggerMessage(EventId = 302, EventName = "WebhookRejected", Level = LogLevel.Warning, Message = "Rejected signed Weavr {Kind} webhook (call-ref {CallRef}): {Reason}")]
     private static partial void LogRejected(ILogger logger, WeavrWebhookKind kind, string callRef, WebhookRejectionReason reason);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Ignored duplicate Weavr {Kind} webhook (call-ref {CallRef}): already accepted")]
+    [LoggerMessage(EventId = 303, EventName = "WebhookDuplicateIgnored", Level = LogLevel.Information, Message = "Ignored duplicate Weavr {Kind} webhook (call-ref {CallRef}): already accepted")]
     private static partial void LogReplayed(ILogger logger, WeavrWebhookKind kind, string callRef);
 
-    [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "A sink failed to handle Weavr {Kind} webhook (call-ref {CallRef}); answering 500 so Weavr redelivers")]
+    [LoggerMessage(EventId = 304, EventName = "WebhookSinkFailed", Level = LogLevel.Error, Message = "A sink failed to handle Weavr {Kind} webhook (call-ref {CallRef}); answering 500 so Weavr redelivers")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, WeavrWebhookKind kind, string callRef);
 }
