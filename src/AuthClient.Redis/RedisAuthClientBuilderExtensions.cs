@@ -23,7 +23,7 @@ public static class RedisAuthClientBuilderExtensions
     /// <param name="connectionString">A StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379</c>.</param>
     /// <param name="configure">Changes the Redis options.</param>
     /// <returns>The builder.</returns>
-    public static AuthClientBuilder AddRedis(this AuthClientBuilder builder, string connectionString, Action<WeavrRedisOptions>? configure = null)
+    public static AuthClientBuilder AddRedis(this AuthClientBuilder builder, string connectionString, Action<WeavrRedisOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -35,12 +35,24 @@ public static class RedisAuthClientBuilderExtensions
         }, configure);
     }
 
+    /// <summary>As <see cref="AddRedis(AuthClientBuilder, string, Action{WeavrRedisOptions}?)"/>, with the default options.</summary>
+    /// <param name="builder">The builder returned by <c>AddAuthClient</c>.</param>
+    /// <param name="connectionString">A StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379</c>.</param>
+    /// <returns>The builder.</returns>
+    public static AuthClientBuilder AddRedis(this AuthClientBuilder builder, string connectionString) => AddRedis(builder, connectionString, configure: null);
+
+    /// <summary>As <see cref="AddRedis(AuthClientBuilder, string, Action{WeavrRedisOptions}?)"/>, on an existing connection (not disposed by AuthClient), with the default options.</summary>
+    /// <param name="builder">The builder returned by <c>AddAuthClient</c>.</param>
+    /// <param name="connection">The connection to use.</param>
+    /// <returns>The builder.</returns>
+    public static AuthClientBuilder AddRedis(this AuthClientBuilder builder, IConnectionMultiplexer connection) => AddRedis(builder, connection, configure: null);
+
     /// <summary>As <see cref="AddRedis(AuthClientBuilder, string, Action{WeavrRedisOptions}?)"/>, on an existing connection (not disposed by AuthClient).</summary>
     /// <param name="builder">The builder returned by <c>AddAuthClient</c>.</param>
     /// <param name="connection">The connection to use.</param>
     /// <param name="configure">Changes the Redis options.</param>
     /// <returns>The builder.</returns>
-    public static AuthClientBuilder AddRedis(this AuthClientBuilder builder, IConnectionMultiplexer connection, Action<WeavrRedisOptions>? configure = null)
+    public static AuthClientBuilder AddRedis(this AuthClientBuilder builder, IConnectionMultiplexer connection, Action<WeavrRedisOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(connection);

@@ -302,7 +302,7 @@ public sealed class WeavrWebhookEndpointRouteBuilderExtensionsTests : IAsyncLife
 
     private sealed class Sink : IWeavrWebhookEventSink
     {
-        private readonly Lock _gate = new();
+        private readonly object _gate = new(); // Not System.Threading.Lock: the suites also run on net8.0.
         private readonly List<WeavrWebhookEvent> _events = [];
 
         public int FailuresLeft { get; set; }

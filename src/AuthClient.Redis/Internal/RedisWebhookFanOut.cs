@@ -124,6 +124,6 @@ internal sealed partial class RedisWebhookFanOut : IWeavrWebhookEventSink
         return WeavrWebhookSerializer.Deserialize(kind, callRef, publishedAt, buffer.AsSpan(13 + length));
     }
 
-    [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "A webhook event from Redis could not be delivered to this instance")]
+    [LoggerMessage(EventId = 500, EventName = "RedisWebhookEventUndeliverable", Level = LogLevel.Warning, Message = "A webhook event from Redis could not be delivered to this instance")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception);
 }

@@ -22,12 +22,12 @@ internal sealed partial class AuthClientHttpLogger(ILogger<AuthClientHttpLogger>
     public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed) =>
         LogFailed(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath, exception.GetType().Name, elapsed.TotalMilliseconds);
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Trace, Message = "{Method} {Host}{Path} sending")]
+    [LoggerMessage(EventId = 400, EventName = "HttpAttemptStarted", Level = LogLevel.Trace, Message = "{Method} {Host}{Path} sending")]
     private static partial void LogStart(ILogger logger, string method, string? host, string? path);
 
-    [LoggerMessage(EventId = 111, Level = LogLevel.Debug, Message = "{Method} {Host}{Path} answered {StatusCode} in {ElapsedMs:F1} ms")]
+    [LoggerMessage(EventId = 401, EventName = "HttpAttemptCompleted", Level = LogLevel.Debug, Message = "{Method} {Host}{Path} answered {StatusCode} in {ElapsedMs:F1} ms")]
     private static partial void LogStop(ILogger logger, string method, string? host, string? path, int statusCode, double elapsedMs);
 
-    [LoggerMessage(EventId = 112, Level = LogLevel.Debug, Message = "{Method} {Host}{Path} failed without an answer ({ErrorType}) after {ElapsedMs:F1} ms")]
+    [LoggerMessage(EventId = 402, EventName = "HttpAttemptFailed", Level = LogLevel.Debug, Message = "{Method} {Host}{Path} failed without an answer ({ErrorType}) after {ElapsedMs:F1} ms")]
     private static partial void LogFailed(ILogger logger, string method, string? host, string? path, string errorType, double elapsedMs);
 }

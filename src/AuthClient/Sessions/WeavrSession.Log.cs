@@ -5,12 +5,12 @@ namespace AuthClient.Sessions;
 /// <summary>Log messages (never a token).</summary>
 public sealed partial class WeavrSession
 {
-    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Weavr session {UserKey}: {PreviousState} -> {State}")]
+    [LoggerMessage(EventId = 200, EventName = "SessionStateChanged", Level = LogLevel.Debug, Message = "Weavr session {UserKey}: {PreviousState} -> {State}")]
     private static partial void LogStateChanged(ILogger logger, string userKey, WeavrSessionState previousState, WeavrSessionState state);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Persisting the Weavr session {UserKey} failed; the in-process session stays authoritative")]
+    [LoggerMessage(EventId = 201, EventName = "SessionPersistFailed", Level = LogLevel.Warning, Message = "Persisting the Weavr session {UserKey} failed; the in-process session stays authoritative")]
     private static partial void LogPersistFailed(ILogger logger, string userKey, Exception exception);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "A StateChanged handler of the Weavr session {UserKey} threw")]
+    [LoggerMessage(EventId = 202, EventName = "SessionStateChangedHandlerFailed", Level = LogLevel.Warning, Message = "A StateChanged handler of the Weavr session {UserKey} threw")]
     private static partial void LogHandlerFailed(ILogger logger, string userKey, Exception exception);
 }

@@ -37,7 +37,7 @@ public sealed partial class WeavrOpenApiConformanceTests(WeavrOpenApiFixture spe
     public static TheoryData<string> ApiMethods => [.. typeof(IWeavrApi).GetMethods().Select(m => m.Name)];
 
     [Fact]
-    public void Fixture_LocatesTheSharedDocument()
+    public void Fixture_LoadsTheVendoredDocument()
     {
         Assert.EndsWith(WeavrOpenApiFixture.RelativePath.Replace('/', Path.DirectorySeparatorChar), spec.FilePath, StringComparison.Ordinal);
         Assert.Equal("3.1.0", WeavrOpenApiFixture.Scalar(WeavrOpenApiFixture.Child(spec.Root, "openapi")!));

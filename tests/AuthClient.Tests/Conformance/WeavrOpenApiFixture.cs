@@ -3,13 +3,15 @@ using YamlDotNet.RepresentationModel;
 namespace AuthClient.Tests.Conformance;
 
 /// <summary>
-/// Weavr's Multi OpenAPI document (<c>shared/openapi/weavr-multi-openapi.yml</c>, ~650 KB), parsed once per test class,
+/// Weavr's Multi OpenAPI document, vendored in <c>Conformance/Spec/weavr-multi-openapi.yml</c> (~650 KB; its source and
+/// version are in <c>Conformance/Spec/README.md</c>) and copied beside the test binaries, parsed once per test class,
 /// with the few lookups the conformance tests need: operations, parameters, security and schemas, <c>$ref</c>s and
 /// <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c> resolved.
 /// </summary>
 public sealed class WeavrOpenApiFixture
 {
-    public const string RelativePath = "shared/openapi/weavr-multi-openapi.yml";
+    /// <summary>Where the document sits, both in this project's source folder and in its output folder.</summary>
+    public const string RelativePath = "Conformance/Spec/weavr-multi-openapi.yml";
 
     public WeavrOpenApiFixture()
     {
@@ -165,17 +167,10 @@ public sealed class WeavrOpenApiFixture
 
     private static string Locate()
     {
-        // CI and worktrees clone the repo with ../shared beside it; walk up from the test binaries until it appears.
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, RelativePath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException(
-            $"Could not find {RelativePath} in {AppContext.BaseDirectory} or any parent directory. Clone the repository with ../shared beside it.");
+        // The test project copies the vendored document to its output folder: nothing outside the repository is read.
+        var path = Path.Combine(AppContext.BaseDirectory, RelativePath);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"The vendored OpenAPI document is not beside the test binaries: {path}.", path);
     }
 }

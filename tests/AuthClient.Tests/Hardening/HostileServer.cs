@@ -15,7 +15,7 @@ internal sealed class HostileServer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Func<RecordedRequest, Fault> _route;
-    private readonly Lock _gate = new();
+    private readonly object _gate = new(); // not Lock: the tests also run on net8.0
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<TaskCompletionSource> _stallWaiters = [];
     private readonly Task _acceptLoop;

@@ -22,7 +22,7 @@ public sealed class AuthClientTestHost : IDisposable
 
     private readonly WireMockServer? _server;
     private readonly bool _ownsServer;
-    private readonly Lock _gate = new();
+    private readonly object _gate = new(); // Not System.Threading.Lock: the suites also run on net8.0.
     private ServiceProvider? _provider;
 
     /// <param name="server">The WireMock server playing Weavr; stopped on dispose when <paramref name="ownsServer"/>.</param>

@@ -11,7 +11,7 @@ namespace AuthClient.Tests.Support;
 internal sealed class TimerRecordingTimeProvider : FakeTimeProvider
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
-    private readonly Lock _gate = new();
+    private readonly object _gate = new(); // Not System.Threading.Lock: the suites also run on net8.0.
     private readonly List<TimeSpan> _dueTimes = [];
     private readonly List<Waiter> _waiters = [];
 

@@ -5,7 +5,7 @@ namespace AuthClient.Tests.Webhooks;
 /// <summary>Records every event it is handed; can be told to throw.</summary>
 internal sealed class RecordingSink : IWeavrWebhookEventSink
 {
-    private readonly Lock _gate = new();
+    private readonly object _gate = new(); // Not System.Threading.Lock: the suites also run on net8.0.
     private readonly List<WeavrWebhookEvent> _events = [];
 
     public Func<WeavrWebhookEvent, CancellationToken, ValueTask>? OnHandle { get; set; }

@@ -72,6 +72,6 @@ internal sealed partial class TransmitAuthorizationHandler(
 
     private static AuthenticationHeaderValue Bearer(Secret token) => new("Bearer", token.Reveal());
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Transmit {Method} {Path} rejected the client access token (401); renewing it and resending once")]
+    [LoggerMessage(EventId = 103, EventName = "TransmitTokenRejected", Level = LogLevel.Information, Message = "Transmit {Method} {Path} rejected the client access token (401); renewing it and resending once")]
     private static partial void LogRenewing(ILogger logger, string method, string? path);
 }

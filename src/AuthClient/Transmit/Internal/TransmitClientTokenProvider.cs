@@ -146,9 +146,9 @@ internal sealed partial class TransmitClientTokenProvider(
         };
     }
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Transmit client access token issued, valid {ExpiresInSeconds} s")]
+    [LoggerMessage(EventId = 101, EventName = "TransmitTokenIssued", Level = LogLevel.Debug, Message = "Transmit client access token issued, valid {ExpiresInSeconds} s")]
     private static partial void LogTokenIssued(ILogger logger, int expiresInSeconds);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Transmit client access token request failed ({ErrorType}); it will be retried on the next call")]
+    [LoggerMessage(EventId = 102, EventName = "TransmitTokenFailed", Level = LogLevel.Warning, Message = "Transmit client access token request failed ({ErrorType}); it will be retried on the next call")]
     private static partial void LogTokenFailed(ILogger logger, string errorType);
 }
