@@ -1,3 +1,4 @@
+using AuthClient.DependencyInjection.Internal;
 using AuthClient.Webhooks;
 using AuthClient.Webhooks.Internal;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,7 @@ public static class AuthClientBuilderWebhookExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        return AddCore(builder, options => options.Bind(configuration));
+        return AddCore(builder, options => options.Bind(configuration).Configure(o => SecretBinding.Bind(o, configuration)));
     }
 
     private static AuthClientBuilder AddCore(AuthClientBuilder builder, Action<OptionsBuilder<WeavrWebhookOptions>> configureOptions)
@@ -50,7 +51,7 @@ public static class AuthClientBuilderWebhookExtensions
         options
             .PostConfigure<IOptions<AuthClientOptions>>(static (webhooks, client) =>
             {
-                if (string.IsNullOrEmpty(webhooks.SigningKey))
+                if (webhooks.SigningKey is null || webhooks.SigningKey.IsEmpty)
                 {
                     webhooks.SigningKey = client.Value.Weavr.ApiKey;
                 }

@@ -39,7 +39,7 @@ public static class AuthClientServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        return AddCore(services, options => options.Bind(configuration));
+        return AddCore(services, options => options.Bind(configuration).Configure(o => SecretBinding.Bind(o, configuration)));
     }
 
     private static AuthClientBuilder AddCore(IServiceCollection services, Action<OptionsBuilder<AuthClientOptions>> configureOptions)

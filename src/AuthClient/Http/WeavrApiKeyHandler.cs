@@ -11,7 +11,7 @@ internal sealed class WeavrApiKeyHandler(IOptionsMonitor<AuthClientOptions> opti
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Remove(ApiKeyHeader);
-        request.Headers.TryAddWithoutValidation(ApiKeyHeader, options.CurrentValue.Weavr.ApiKey);
+        request.Headers.TryAddWithoutValidation(ApiKeyHeader, options.CurrentValue.Weavr.ApiKey.Reveal());
         return base.SendAsync(request, cancellationToken);
     }
 }

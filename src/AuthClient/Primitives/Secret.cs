@@ -27,6 +27,9 @@ public sealed class Secret : IEquatable<Secret>
         _value = value;
     }
 
+    /// <summary>Gets the empty secret (an unset key or password).</summary>
+    public static Secret Empty { get; } = new(string.Empty);
+
     /// <summary>Gets the number of characters in the secret, for validation without revealing it.</summary>
     public int Length => _value.Length;
 
@@ -68,4 +71,13 @@ public sealed class Secret : IEquatable<Secret>
     /// <param name="right">The second secret.</param>
     /// <returns><see langword="true"/> when the values differ.</returns>
     public static bool operator !=(Secret? left, Secret? right) => !(left == right);
+
+    /// <summary>Wraps a string as a secret, so settings such as <c>options.Weavr.ApiKey = "…"</c> read naturally.</summary>
+    /// <param name="value">The raw secret value.</param>
+    public static implicit operator Secret(string value) => new(value);
+
+    /// <summary>Wraps a string as a secret (the named alternative of the implicit conversion).</summary>
+    /// <param name="value">The raw secret value.</param>
+    /// <returns>The secret.</returns>
+    public static Secret FromString(string value) => new(value);
 }

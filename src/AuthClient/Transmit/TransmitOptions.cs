@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using AuthClient.Primitives;
+
 namespace AuthClient.Transmit;
 
 /// <summary>
@@ -21,9 +24,11 @@ public sealed class TransmitOptions
     /// <c>start</c> and <c>authenticate</c>, which use a client access token.</summary>
     public string ClientId { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the application's client secret. Bound as a string; sent only in the client-token request
-    /// body, never logged or printed (<see cref="ToString"/> redacts it).</summary>
-    public string ClientSecret { get; set; } = string.Empty;
+    /// <summary>Gets or sets the application's client secret, sent only in the client-token request body. A
+    /// <see cref="Secret"/>, so no log, serializer or structured logger can print it; a string converts implicitly, and
+    /// configuration binds it from <c>AuthClient:Transmit:ClientSecret</c>.</summary>
+    [JsonIgnore]
+    public Secret ClientSecret { get; set; } = Secret.Empty;
 
     /// <summary>Gets or sets the optional <c>resource</c> sent when requesting the client access token (it becomes the
     /// token's audience).</summary>
@@ -34,7 +39,7 @@ public sealed class TransmitOptions
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gets a value indicating whether client credentials are configured.</summary>
-    internal bool HasClientCredentials => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrEmpty(ClientSecret);
+    internal bool HasClientCredentials => !string.IsNullOrWhiteSpace(ClientId) && !ClientSecret.IsEmpty;
 
     /// <summary>Returns a description without the client secret.</summary>
     /// <returns>A description without secrets.</returns>

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using AuthClient.Primitives;
+
 namespace AuthClient.Weavr;
 
 /// <summary>Weavr Multi connection settings.</summary>
@@ -20,8 +23,11 @@ public sealed class WeavrOptions
     /// <summary>Gets a value indicating whether <see cref="BaseUrl"/> was set explicitly.</summary>
     internal bool HasExplicitBaseUrl => _baseUrl is not null;
 
-    /// <summary>Gets or sets the api key of your User/Delegate API client (Embedder Portal). Required. Never logged.</summary>
-    public string ApiKey { get; set; } = string.Empty;
+    /// <summary>Gets or sets the api key of your User/Delegate API client (Embedder Portal). Required. A
+    /// <see cref="Secret"/>, so no log, serializer or structured logger (<c>{@options}</c>) can print it; a string
+    /// converts implicitly, and configuration binds it from <c>AuthClient:Weavr:ApiKey</c>.</summary>
+    [JsonIgnore]
+    public Secret ApiKey { get; set; } = Secret.Empty;
 
     /// <summary>Describes the options without the api key, which is never printed.</summary>
     /// <returns>A description without secrets.</returns>

@@ -1,3 +1,5 @@
+using AuthClient.Primitives;
+using System.Text.Json.Serialization;
 namespace AuthClient.Webhooks;
 
 /// <summary>Webhook receiver settings. Defaults are in <see cref="WeavrWebhookDefaults"/>.</summary>
@@ -11,7 +13,8 @@ public sealed class WeavrWebhookOptions
     /// api key of <c>AuthClientOptions.Weavr.ApiKey</c>. Set it when that is not the signing key, e.g. with several API
     /// clients Weavr signs with the <b>oldest</b> client's key. Never logged.
     /// </summary>
-    public string? SigningKey { get; set; }
+    [JsonIgnore]
+    public Secret? SigningKey { get; set; }
 
     /// <summary>Gets or sets how far <c>published-timestamp</c> may be from now, past or future (inclusive). Default 5 minutes; at most 1 day.</summary>
     public TimeSpan TimestampTolerance { get; set; } = WeavrWebhookDefaults.TimestampTolerance;
@@ -42,5 +45,5 @@ public sealed class WeavrWebhookOptions
     /// <summary>Describes the options without the signing key.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() =>
-        $"WeavrWebhookOptions {{ SigningKey = {(string.IsNullOrEmpty(SigningKey) ? "(api key)" : "[redacted]")}, TimestampTolerance = {TimestampTolerance}, ReplayWindow = {ReplayWindow}, ReplayCacheCapacity = {ReplayCacheCapacity}, MaxBodyBytes = {MaxBodyBytes}, RequireCallRef = {RequireCallRef} }}";
+        $"WeavrWebhookOptions {{ SigningKey = {(SigningKey is null || SigningKey.IsEmpty ? "(api key)" : "[redacted]")}, TimestampTolerance = {TimestampTolerance}, ReplayWindow = {ReplayWindow}, ReplayCacheCapacity = {ReplayCacheCapacity}, MaxBodyBytes = {MaxBodyBytes}, RequireCallRef = {RequireCallRef} }}";
 }

@@ -76,7 +76,7 @@ public sealed partial class WeavrWebhookReceiver
             throw new ArgumentException(string.Join(" ", failures), nameof(options));
         }
 
-        _signingKey = Encoding.UTF8.GetBytes(value.SigningKey!);
+        _signingKey = Encoding.UTF8.GetBytes(value.SigningKey!.Reveal());
         _tolerance = value.TimestampTolerance;
         _replayWindow = value.ReplayWindow;
         _maxBodyBytes = value.MaxBodyBytes;

@@ -29,7 +29,7 @@ internal sealed class AuthClientOptionsValidator : IValidateOptions<AuthClientOp
             CheckBaseUrl(options.Weavr.BaseUrl, "Weavr.BaseUrl", failures);
         }
 
-        if (string.IsNullOrWhiteSpace(options.Weavr.ApiKey))
+        if (options.Weavr.ApiKey is null || string.IsNullOrWhiteSpace(options.Weavr.ApiKey.Reveal()))
         {
             failures.Add("Weavr.ApiKey is required (the api key of your Weavr API client).");
         }

@@ -119,7 +119,7 @@ internal sealed partial class TransmitClientTokenProvider(
         {
             new("grant_type", "client_credentials"),
             new("client_id", settings.ClientId),
-            new("client_secret", settings.ClientSecret),
+            new("client_secret", settings.ClientSecret.Reveal()),
         };
         if (!string.IsNullOrWhiteSpace(settings.Resource))
         {

@@ -33,7 +33,7 @@ internal static class TransmitOptionsValidation
         }
 
         var hasId = !string.IsNullOrWhiteSpace(options.ClientId);
-        var hasSecret = !string.IsNullOrEmpty(options.ClientSecret);
+        var hasSecret = options.ClientSecret is { IsEmpty: false };
         if (hasId != hasSecret)
         {
             failures.Add("Transmit.ClientId and Transmit.ClientSecret must be set together.");

@@ -14,7 +14,7 @@ internal sealed class WeavrWebhookOptionsValidator : IValidateOptions<WeavrWebho
     internal static List<string> GetFailures(WeavrWebhookOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrEmpty(options.SigningKey))
+        if (options.SigningKey is null || options.SigningKey.IsEmpty)
         {
             failures.Add("Webhooks.SigningKey is required (by default it is Weavr.ApiKey, which is empty).");
         }
