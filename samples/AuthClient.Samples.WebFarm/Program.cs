@@ -35,4 +35,9 @@ if (redis is null && local is null)
     return 2;
 }
 
+if (keep && local is not null)
+{
+    Console.WriteLine("--keep: the redis-server started for this run stops at the end, and its keys with it; pass --redis to inspect them afterwards.");
+}
+
 return await FarmJourney.RunAsync(Console.Out, redis ?? local!.Address, keep);
