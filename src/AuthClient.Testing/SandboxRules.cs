@@ -53,6 +53,12 @@ public sealed class SandboxRules
     /// replays the first answer instead of running the call again. Default <see langword="true"/>.</summary>
     public bool IdempotencyReplay { get; set; } = true;
 
+    /// <summary>Gets or sets a value indicating whether <c>GET /authentication_factors</c> answers 403
+    /// <c>STEP_UP_REQUIRED</c> to a token that is not stepped up, as Weavr's stepped-up-only operations do (unlinking a
+    /// push device always does). Unlike an unlink, the call can be repeated: a test can drive many concurrent calls that
+    /// all need one step-up. Default <see langword="false"/>.</summary>
+    public bool FactorsRequireStepUp { get; set; }
+
     /// <summary>Gets or sets how long Transmit client and user tokens live. Default 1 hour.</summary>
     public TimeSpan TransmitTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

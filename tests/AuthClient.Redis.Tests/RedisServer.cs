@@ -42,7 +42,19 @@ internal static class RedisServer
     public static string NewPrefix() => $"test:{Guid.NewGuid():N}:";
 
     /// <summary>One application instance: its own service provider, sharing Redis and the Data Protection keys.</summary>
-    public static ServiceProvider Instance(IConnectionMultiplexer redis, string prefix, TimeProvider? time = null, Action<IServiceCollection>? services = null)
+    public static ServiceProvider Instance(IConnectionMultiplexer redis, string prefix, TimeProvider? time = null, Action<IServiceCollection>? services = null) =>
+        Instance(redis, prefix, time, services, client: null, sessions: null, overrides: null);
+
+    /// <summary>As above, with the AuthClient options edited (e.g. pointed at a sandbox), the session options edited
+    /// after the tests' defaults, and services replaced after <c>AddRedis</c> (<paramref name="overrides"/>).</summary>
+    public static ServiceProvider Instance(
+        IConnectionMultiplexer redis,
+        string prefix,
+        TimeProvider? time,
+        Action<IServiceCollection>? services,
+        Action<AuthClientOptions>? client,
+        Action<WeavrSessionOptions>? sessions,
+        Action<IServiceCollection>? overrides)
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
@@ -56,14 +68,20 @@ internal static class RedisServer
             {
                 o.Weavr.BaseUrl = new Uri("http://127.0.0.1:9/multi");
                 o.Weavr.ApiKey = "test-api-key";
+                client?.Invoke(o);
             })
-            .AddSessions(o => o.StepUpMethod = StepUpMethod.Push) // no front end to type an OTP in these tests
+            .AddSessions(o =>
+            {
+                o.StepUpMethod = StepUpMethod.Push; // no front end to type an OTP in most of these tests
+                sessions?.Invoke(o);
+            })
             .AddWebhooks()
             .AddRedis(redis, o =>
             {
                 o.KeyPrefix = prefix;
                 o.Protector = Protector;
             });
+        overrides?.Invoke(collection);
         return collection.BuildServiceProvider();
     }
 

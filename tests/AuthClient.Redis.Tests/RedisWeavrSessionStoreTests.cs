@@ -25,6 +25,28 @@ public sealed class RedisWeavrSessionStoreTests
     };
 
     [RedisFact]
+    public async Task ConnectionClosedOnOneInstance_FindAndCallsFailTyped_AndTheOtherInstanceCarriesOn()
+    {
+        using var redisA = await RedisServer.ConnectAsync();
+        using var redisB = await RedisServer.ConnectAsync();
+        var prefix = RedisServer.NewPrefix();
+        await using var a = RedisServer.Instance(redisA, prefix);
+        await using var b = RedisServer.Instance(redisB, prefix);
+        var store = (IVersionedWeavrSessionStore)a.GetRequiredService<IWeavrSessionStore>();
+        Assert.True(await store.TrySetAsync(UserKey, Snapshot(1), 0, default));
+        var onB = (await b.GetRequiredService<IWeavrSessionRegistry>().FindAsync(UserKey))!;
+
+        await redisB.CloseAsync();
+
+        var found = await Assert.ThrowsAsync<WeavrSessionStoreException>(async () => await b.GetRequiredService<IWeavrSessionRegistry>().FindAsync(UserKey));
+        Assert.Equal(UserKey, found.UserKey);
+        Assert.NotNull(found.InnerException); // what the closed connection threw
+        await Assert.ThrowsAsync<WeavrSessionStoreException>(() => onB.GetAuthenticationFactorsAsync());
+        Assert.Equal(WeavrSessionState.Access, (await a.GetRequiredService<IWeavrSessionRegistry>().FindAsync(UserKey))!.State);
+        Assert.Equal(1, (await store.GetAsync(UserKey, default))!.Version);
+    }
+
+    [RedisFact]
     public async Task TrySetAsync_StaleVersion_IsRefused_AndTheNewerWriteSurvives()
     {
         using var redis = await RedisServer.ConnectAsync();

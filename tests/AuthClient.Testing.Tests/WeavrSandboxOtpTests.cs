@@ -153,6 +153,22 @@ public sealed class WeavrSandboxOtpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FactorsRequireStepUp_FactorListAnswers403UntilTheTokenIsSteppedUp_ThenEveryTime200()
+    {
+        await using var h = await SandboxHarness.StartAsync(b => b.WithTestUsers().WithRules(r => r.FactorsRequireStepUp = true));
+        var auth = (await h.Client.LoginWithPasswordAsync(TestUsers.Sms, SandboxUser.DefaultPassword)).Value.Token;
+        var access = WeavrCallOptions.WithToken((await h.Client.RequestAccessTokenAsync(h.Sandbox.GetUser(TestUsers.Sms).Identity, WeavrCallOptions.WithToken(auth))).Value.Token);
+
+        var refused = await Assert.ThrowsAsync<WeavrForbiddenException>(() => h.Client.GetAuthenticationFactorsAsync(access));
+        await h.Client.StartOtpStepUpAsync(ScaChannel.Sms, access);
+        await h.Client.VerifyOtpStepUpAsync(ScaChannel.Sms, "123456", access);
+
+        Assert.True(refused.IsStepUpRequired);
+        Assert.NotEmpty((await h.Client.GetAuthenticationFactorsAsync(access)).Value.Factors);
+        Assert.NotEmpty((await h.Client.GetAuthenticationFactorsAsync(access)).Value.Factors); // repeatable, unlike an unlink
+    }
+
+    [Fact]
     public async Task VerifyOtpStepUp_WrongCodes_FollowTheAttemptLimitSequence()
     {
         var access = await AccessAsync(TestUsers.Sms);

@@ -15,6 +15,11 @@ internal sealed partial class SandboxEngine
             return refused;
         }
 
+        if (_rules.FactorsRequireStepUp && !token.SteppedUp)
+        {
+            return WeavrReplies.Forbidden(WeavrErrorCodes.StepUpRequired);
+        }
+
         return new SandboxResponse(200, JsonBody.Write(token.User, static (w, user) =>
         {
             w.WriteStartObject();

@@ -13,6 +13,7 @@ public interface IWeavrSessionRegistry
     /// <param name="userKey">Your application's key of the user.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The session, or <see langword="null"/> when the user has none (never signed in, logged out, or removed).</returns>
+    /// <exception cref="WeavrSessionStoreException">The store could not be read (e.g. Redis is unreachable).</exception>
     ValueTask<IWeavrSession?> FindAsync(string userKey, CancellationToken cancellationToken = default);
 
     /// <summary>Finds a user's session, or creates an <see cref="WeavrSessionState.Anonymous"/> one.</summary>

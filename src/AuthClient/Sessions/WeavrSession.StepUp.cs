@@ -160,7 +160,9 @@ public sealed partial class WeavrSession
 
     /// <summary>
     /// Runs the challenge; with a farm-wide lease, only on the instance holding it: the others wait for the lease to be
-    /// released and read the outcome from the store (the holder writes it before releasing).
+    /// released and read the outcome from the store (the holder writes it before releasing). A holder first re-reads
+    /// the store: another instance may have stepped the same token up and released the lease after this instance's
+    /// call was refused, and then there is nothing left to challenge.
     /// </summary>
     private async Task<ChallengeResult> RunStepUpAsync(StepUpMethod method, ScaChannel? channel, TimeSpan? timeout, Lease lease, CancellationToken cancellationToken)
     {
@@ -171,6 +173,11 @@ public sealed partial class WeavrSession
             await using var held = _services.StepUpLease is { } farm
                 ? await farm.TryAcquireAsync(UserKey, wait + Options.PersistTimeout, cancellationToken).ConfigureAwait(false)
                 : null;
+            if (held is not null && await SteppedUpElsewhereAsync(lease, cancellationToken).ConfigureAwait(false))
+            {
+                return new ChallengeResult { Outcome = ChallengeOutcome.AlreadyVerified, Channel = resolved };
+            }
+
             if (held is not null || _services.StepUpLease is null)
             {
                 var result = method == StepUpMethod.Otp
@@ -186,20 +193,28 @@ public sealed partial class WeavrSession
             }
 
             await _services.StepUpLease.WaitReleasedAsync(UserKey, wait, cancellationToken).ConfigureAwait(false);
-            await SyncAsync(cancellationToken).ConfigureAwait(false);
-            var data = Read(d => d);
-            if (data.State == WeavrSessionState.SteppedUp && data.Token == lease.Token)
+            if (await SteppedUpElsewhereAsync(lease, cancellationToken).ConfigureAwait(false))
             {
                 return new ChallengeResult { Outcome = ChallengeOutcome.AlreadyVerified, Channel = resolved };
             }
+        }
+    }
 
-            if (!data.IsAccess || data.Token != lease.Token)
+    /// <summary>
+    /// Re-reads the store: whether the token of <paramref name="lease"/> is now stepped up. Throws when the session no
+    /// longer holds that token (logged out, expired or signed in again elsewhere): its step-up is moot.
+    /// </summary>
+    private async Task<bool> SteppedUpElsewhereAsync(Lease lease, CancellationToken cancellationToken)
+    {
+        await SyncAsync(cancellationToken).ConfigureAwait(false);
+        lock (_sync)
+        {
+            if (!_data.IsAccess || _data.Token != lease.Token)
             {
-                lock (_sync)
-                {
-                    throw StateErrorLocked("Step-up", AccessStates);
-                }
+                throw StateErrorLocked("Step-up", AccessStates);
             }
+
+            return _data.State == WeavrSessionState.SteppedUp;
         }
     }
 

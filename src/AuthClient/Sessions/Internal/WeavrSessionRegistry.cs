@@ -57,11 +57,23 @@ internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
         }
 
         // With a shared store, another instance may have changed (or logged out) the session: one read tells.
-        var snapshot = await _store.GetAsync(userKey, cancellationToken).ConfigureAwait(false);
+        WeavrSessionSnapshot? snapshot;
+        try
+        {
+            snapshot = await _store.GetAsync(userKey, cancellationToken).ConfigureAwait(false);
+            if (live is not null)
+            {
+                await live.RefreshAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not WeavrSessionStoreException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            // The store is unreachable (e.g. Redis down): typed, like a failure while the session syncs before a call.
+            throw new WeavrSessionStoreException(userKey, ex);
+        }
+
         if (live is not null)
         {
-            await live.RefreshAsync(snapshot, cancellationToken).ConfigureAwait(false);
-
             // Gone from the store while this copy was signed in: logged out or removed elsewhere.
             if (live.State == WeavrSessionState.LoggedOut || (snapshot is null && live.State == WeavrSessionState.Expired))
             {
