@@ -97,6 +97,7 @@ public static class AuthClientServiceCollectionExtensions
         builder.AddResilienceHandler(name, static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
+            ResiliencePipelineConfigurator.ConfigureQuietTelemetry(pipeline, context.ServiceProvider);
             ResiliencePipelineConfigurator.ConfigureCall(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
         builder.ConfigurePrimaryHttpMessageHandler(static (handler, _) => DisableRedirects(handler));
@@ -110,6 +111,7 @@ public static class AuthClientServiceCollectionExtensions
         builder.AddResilienceHandler(name + ".Attempt", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
+            ResiliencePipelineConfigurator.ConfigureQuietTelemetry(pipeline, context.ServiceProvider);
             ResiliencePipelineConfigurator.ConfigureAttempt(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
         return builder.AddHttpMessageHandler<ResponseGuardHandler>();

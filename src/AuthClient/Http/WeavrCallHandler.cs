@@ -69,7 +69,7 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger,
         }
     }
 
-    [LoggerMessage(EventId = 1, EventName = "WeavrCallCompleted", Level = LogLevel.Debug, Message = "Weavr {Operation} answered {StatusCode} (request-ref {RequestRef}, idempotency-ref {IdempotencyRef}, attempts {Attempts}) in {ElapsedMs:F1} ms")]
+    [LoggerMessage(EventId = 1, EventName = "WeavrCallCompleted", Level = LogLevel.Information, Message = "Weavr {Operation} answered {StatusCode} (request-ref {RequestRef}, idempotency-ref {IdempotencyRef}, attempts {Attempts}) in {ElapsedMs:F1} ms")]
     private static partial void LogCompleted(ILogger logger, string operation, int statusCode, string? requestRef, string? idempotencyRef, int attempts, double elapsedMs);
 
     [LoggerMessage(EventId = 2, EventName = "WeavrCallFailed", Level = LogLevel.Warning, Message = "Weavr {Operation} failed without a response ({ErrorType}; idempotency-ref {IdempotencyRef}, attempts {Attempts}) after {ElapsedMs:F1} ms")]
