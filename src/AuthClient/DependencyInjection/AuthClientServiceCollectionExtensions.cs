@@ -4,6 +4,7 @@ using AuthClient.Errors.Internal;
 using AuthClient.Http;
 using AuthClient.Http.Internal;
 using AuthClient.Resilience.Internal;
+using AuthClient.Telemetry.Internal;
 using AuthClient.Transmit.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
@@ -56,6 +57,8 @@ public static class AuthClientServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWeavrTokenSource, NoWeavrTokenSource>();
         services.TryAddSingleton<AuthClientHttpLogger>();
+        services.AddMetrics();
+        services.TryAddSingleton(static sp => AuthClientMetrics.For(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddTransient<WeavrCallHandler>();
         services.TryAddTransient<WeavrApiKeyHandler>();
         services.TryAddTransient<WeavrBearerTokenHandler>();
