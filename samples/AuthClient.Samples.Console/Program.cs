@@ -6,6 +6,7 @@
 //     webhooks over HTTP, automatic step-up, expired password, Transmit device keys.
 //   dotnet run --project samples/AuthClient.Samples.Console -- --base-url <url> --api-key <key> --email <e> --password <p>
 //     Remote mode (RemoteJourney.cs): the webhook-free part against a Weavr environment.
+//   Either mode with --telemetry: prints the spans and metrics the journey produced (TelemetryReport.cs).
 //
 // The exit code is 0 only when every step succeeded. Secrets (api key, passwords, tokens, codes) are never printed.
 using AuthClient.Samples;
@@ -17,9 +18,9 @@ if (options is null || options.Help || error is not null)
     return error is null ? 0 : 2;
 }
 
-if (options.Remote is { } remote)
-{
-    return await Journey.RunAsync(Console.Out, $"remote mode against {remote.BaseUrl}", (journey, ct) => RemoteJourney.RunAsync(remote, journey, configureServices: null, ct));
-}
-
-return await Journey.RunAsync(Console.Out, "embedded mode (emulated Weavr + Transmit, webhook receiver on 127.0.0.1)", (journey, ct) => EmbeddedJourney.RunAsync(journey, hooks: null, ct));
+using var telemetry = options.Telemetry ? new TelemetryReport() : null;
+var exitCode = options.Remote is { } remote
+    ? await Journey.RunAsync(Console.Out, $"remote mode against {remote.BaseUrl}", (journey, ct) => RemoteJourney.RunAsync(remote, journey, configureServices: null, ct))
+    : await Journey.RunAsync(Console.Out, "embedded mode (emulated Weavr + Transmit, webhook receiver on 127.0.0.1)", (journey, ct) => EmbeddedJourney.RunAsync(journey, hooks: null, ct));
+telemetry?.Print(Console.Out);
+return exitCode;

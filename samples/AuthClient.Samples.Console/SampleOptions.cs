@@ -20,6 +20,7 @@ internal sealed record SampleOptions
           --email <email>       The user's e-mail
           --password <password> The user's password
           --otp <code>          The SMS code to verify with (default 123456, as on Weavr's sandbox)
+          --telemetry           At the end, print the spans and metrics the journey produced (names and counts)
           --help                Show this help
 
         Exit code: 0 when every step succeeded, 1 when a step failed, 2 for a bad command line.
@@ -27,6 +28,9 @@ internal sealed record SampleOptions
         """;
 
     public bool Help { get; init; }
+
+    /// <summary>Gets whether to print the spans and metrics the journey produced (<c>--telemetry</c>, either mode).</summary>
+    public bool Telemetry { get; init; }
 
     /// <summary>Gets the remote mode's settings; <see langword="null"/> for the embedded mode.</summary>
     public RemoteOptions? Remote { get; init; }
@@ -37,12 +41,16 @@ internal sealed record SampleOptions
         ArgumentNullException.ThrowIfNull(args);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var help = false;
+        var telemetry = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "--help" or "-h":
                     help = true;
+                    break;
+                case "--telemetry":
+                    telemetry = true;
                     break;
                 case "--base-url" or "--api-key" or "--email" or "--password" or "--otp":
                     if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
@@ -59,7 +67,7 @@ internal sealed record SampleOptions
 
         if (help || values.Count == 0)
         {
-            return (new SampleOptions { Help = help }, null);
+            return (new SampleOptions { Help = help, Telemetry = telemetry }, null);
         }
 
         string[] required = ["--base-url", "--api-key", "--email", "--password"];
@@ -82,6 +90,7 @@ internal sealed record SampleOptions
 
         return (new SampleOptions
         {
+            Telemetry = telemetry,
             Remote = new RemoteOptions
             {
                 BaseUrl = baseUrl,

@@ -4,6 +4,7 @@ using AuthClient.Errors.Internal;
 using AuthClient.Http;
 using AuthClient.Http.Internal;
 using AuthClient.Resilience.Internal;
+using AuthClient.Telemetry.Internal;
 using AuthClient.Transmit.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
@@ -56,6 +57,8 @@ public static class AuthClientServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWeavrTokenSource, NoWeavrTokenSource>();
         services.TryAddSingleton<AuthClientHttpLogger>();
+        services.AddMetrics();
+        services.TryAddSingleton(static sp => AuthClientMetrics.For(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddTransient<WeavrCallHandler>();
         services.TryAddTransient<WeavrApiKeyHandler>();
         services.TryAddTransient<WeavrBearerTokenHandler>();
@@ -97,6 +100,7 @@ public static class AuthClientServiceCollectionExtensions
         builder.AddResilienceHandler(name, static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
+            ResiliencePipelineConfigurator.ConfigureQuietTelemetry(pipeline, context.ServiceProvider);
             ResiliencePipelineConfigurator.ConfigureCall(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
         builder.ConfigurePrimaryHttpMessageHandler(static (handler, _) => DisableRedirects(handler));
@@ -110,6 +114,7 @@ public static class AuthClientServiceCollectionExtensions
         builder.AddResilienceHandler(name + ".Attempt", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
+            ResiliencePipelineConfigurator.ConfigureQuietTelemetry(pipeline, context.ServiceProvider);
             ResiliencePipelineConfigurator.ConfigureAttempt(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
         return builder.AddHttpMessageHandler<ResponseGuardHandler>();

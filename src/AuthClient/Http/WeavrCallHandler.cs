@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AuthClient.Errors.Internal;
 using AuthClient.Http.Internal;
+using AuthClient.Telemetry.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,9 @@ namespace AuthClient.Http;
 /// <summary>
 /// The outermost Weavr handler. It runs once per logical call, outside the retry loop, so it is where the
 /// <c>idempotency-ref</c> is fixed (the same value on every attempt) and where the final <c>request-ref</c> and status
-/// are recorded on the <see cref="WeavrCallContext"/>.
+/// are recorded on the <see cref="WeavrCallContext"/>. It also writes the call's one log line, span and duration.
 /// </summary>
-internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger, TimeProvider timeProvider) : DelegatingHandler
+internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger, TimeProvider timeProvider, AuthClientMetrics? metrics = null) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -44,12 +45,14 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger,
 
         var operation = endpoint?.OperationId ?? request.Method.Method;
         var started = Stopwatch.GetTimestamp();
+        using var telemetry = CallTelemetry.Start(metrics, "weavr", operation, request.Method, endpoint?.Template);
         try
         {
             await OutboundRequest.PrepareAsync(request, timeProvider, cancellationToken).ConfigureAwait(false);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             context.StatusCode = response.StatusCode;
             context.RequestRef = CorrelationHeaders.ReadRequestRef(response);
+            telemetry.Answered((int)response.StatusCode, context.RequestRef, context.Attempts);
             LogCompleted(logger, operation, (int)response.StatusCode, context.RequestRef, context.IdempotencyRef, context.Attempts, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
@@ -60,6 +63,7 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger,
             // Typed here, not only in Refit's TransportExceptionFactory: Refit does not call that factory for
             // operations without a response body, which would otherwise leak raw HttpRequestException/Polly timeouts.
             var mapped = TransportErrorMapper.Map("Weavr", request, ex, cancellationToken);
+            telemetry.Failed(mapped, context.Attempts);
             if (ReferenceEquals(mapped, ex))
             {
                 throw;
@@ -69,7 +73,7 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger,
         }
     }
 
-    [LoggerMessage(EventId = 1, EventName = "WeavrCallCompleted", Level = LogLevel.Debug, Message = "Weavr {Operation} answered {StatusCode} (request-ref {RequestRef}, idempotency-ref {IdempotencyRef}, attempts {Attempts}) in {ElapsedMs:F1} ms")]
+    [LoggerMessage(EventId = 1, EventName = "WeavrCallCompleted", Level = LogLevel.Information, Message = "Weavr {Operation} answered {StatusCode} (request-ref {RequestRef}, idempotency-ref {IdempotencyRef}, attempts {Attempts}) in {ElapsedMs:F1} ms")]
     private static partial void LogCompleted(ILogger logger, string operation, int statusCode, string? requestRef, string? idempotencyRef, int attempts, double elapsedMs);
 
     [LoggerMessage(EventId = 2, EventName = "WeavrCallFailed", Level = LogLevel.Warning, Message = "Weavr {Operation} failed without a response ({ErrorType}; idempotency-ref {IdempotencyRef}, attempts {Attempts}) after {ElapsedMs:F1} ms")]

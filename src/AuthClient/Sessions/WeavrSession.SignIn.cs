@@ -1,9 +1,11 @@
 using AuthClient.Errors;
 using AuthClient.Primitives;
 using AuthClient.Sessions.Internal;
+using AuthClient.Telemetry.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
 using AuthClient.Weavr.Models;
+using AuthClient.Webhooks;
 
 namespace AuthClient.Sessions;
 
@@ -81,7 +83,14 @@ public sealed partial class WeavrSession
             }
 
             var challengeId = login.Value.ChallengeId;
-            var (outcome, answer) = await AwaitStepUpAsync(challengeId, wait, cancellationToken).ConfigureAwait(false);
+            ChallengeOutcome outcome;
+            StepUpEvent? answer;
+            using (var activity = AuthClientActivity.Source.StartActivity(AuthClientActivity.BiometricSignInWait))
+            {
+                (outcome, answer) = await AwaitStepUpAsync(challengeId, wait, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag(AuthClientActivity.Outcome, AuthClientMetrics.Name(outcome));
+            }
+
             if (outcome != ChallengeOutcome.Verified)
             {
                 return BiometricResult(outcome, challengeId, RejectedCode(outcome, answer), login.RequestRef);

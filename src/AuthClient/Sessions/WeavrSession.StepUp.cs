@@ -1,6 +1,7 @@
 using AuthClient.Errors;
 using AuthClient.Primitives;
 using AuthClient.Sessions.Internal;
+using AuthClient.Telemetry.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Internal;
 using AuthClient.Weavr.Models;
@@ -135,13 +136,25 @@ public sealed partial class WeavrSession
             _ = flight.RunAsync(async ct =>
             {
                 ChallengeResult? result = null;
+                using var activity = AuthClientActivity.Source.StartActivity(AuthClientActivity.StepUp);
+                var automatic = refused is not null;
+                activity?.SetTag(AuthClientActivity.StepUpMethod, AuthClientMetrics.Name(method));
+                activity?.SetTag(AuthClientActivity.StepUpTrigger, automatic ? "automatic" : "explicit");
                 try
                 {
                     result = await RunStepUpAsync(method, channel, timeout, lease, ct).ConfigureAwait(false);
                     return result;
                 }
+                catch (Exception ex)
+                {
+                    AuthClientActivity.Failed(activity, ex);
+                    throw;
+                }
                 finally
                 {
+                    var outcome = result is null ? "error" : AuthClientMetrics.Name(result.Outcome);
+                    activity?.SetTag(AuthClientActivity.Outcome, outcome);
+                    _services.Metrics?.StepUpCompleted(method, automatic, outcome);
                     lock (_sync)
                     {
                         if (ReferenceEquals(_stepUpFlight, flight))

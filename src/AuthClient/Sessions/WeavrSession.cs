@@ -327,6 +327,7 @@ public sealed partial class WeavrSession : IWeavrSession
         foreach (var change in changes)
         {
             LogStateChanged(_services.Logger, UserKey, change.PreviousState, change.State);
+            _services.Metrics?.SessionTransition(change.PreviousState, change.State);
             try
             {
                 StateChanged?.Invoke(this, change);

@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using AuthClient.Telemetry.Internal;
 using AuthClient.Webhooks.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -49,6 +52,7 @@ public sealed partial class WeavrWebhookReceiver
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly RejectionLogLimiter _rejections;
+    private readonly AuthClientMetrics? _metrics;
 
     /// <summary>Initializes a new instance of the <see cref="WeavrWebhookReceiver"/> class.</summary>
     /// <param name="options">The options; <see cref="WeavrWebhookOptions.SigningKey"/> must be set (<c>AddWebhooks</c> defaults it to the Weavr api key).</param>
@@ -63,6 +67,26 @@ public sealed partial class WeavrWebhookReceiver
         IEnumerable<IWeavrWebhookEventSink> sinks,
         TimeProvider timeProvider,
         ILogger<WeavrWebhookReceiver> logger)
+        : this(options, replayGuard, sinks, timeProvider, logger, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="WeavrWebhookReceiver"/> class that counts its deliveries
+    /// (<c>authclient.webhook.deliveries</c>) on the <c>AuthClient</c> meter.</summary>
+    /// <param name="options">The options; <see cref="WeavrWebhookOptions.SigningKey"/> must be set (<c>AddWebhooks</c> defaults it to the Weavr api key).</param>
+    /// <param name="replayGuard">Remembers accepted call-refs.</param>
+    /// <param name="sinks">Receive every accepted event.</param>
+    /// <param name="timeProvider">The clock the timestamp is checked against.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="meterFactory">Creates the <c>AuthClient</c> meter; <see langword="null"/> records no metrics.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public WeavrWebhookReceiver(
+        IOptions<WeavrWebhookOptions> options,
+        IWebhookReplayGuard replayGuard,
+        IEnumerable<IWeavrWebhookEventSink> sinks,
+        TimeProvider timeProvider,
+        ILogger<WeavrWebhookReceiver> logger,
+        IMeterFactory? meterFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(replayGuard);
@@ -86,6 +110,7 @@ public sealed partial class WeavrWebhookReceiver
         _timeProvider = timeProvider;
         _logger = logger;
         _rejections = new RejectionLogLimiter(timeProvider, WarningInterval);
+        _metrics = meterFactory is null ? null : AuthClientMetrics.For(meterFactory);
     }
 
     /// <summary>Gets the largest body accepted, in bytes (<see cref="WeavrWebhookOptions.MaxBodyBytes"/>), so hosts can stop reading early.</summary>
@@ -103,7 +128,10 @@ public sealed partial class WeavrWebhookReceiver
         if (!WeavrWebhookPaths.TryGetKind(path, out var kind))
         {
             RejectedUnverified("(unknown)", WebhookRejectionReason.UnknownEventKind);
-            return ValueTask.FromResult(WebhookReceiveResult.Rejected(WebhookRejectionReason.UnknownEventKind));
+            var unknown = WebhookReceiveResult.Rejected(WebhookRejectionReason.UnknownEventKind);
+            using var activity = AuthClientActivity.Source.StartActivity(AuthClientActivity.WebhookReceive, ActivityKind.Server);
+            Record(activity, "unknown", unknown);
+            return ValueTask.FromResult(unknown);
         }
 
         return ReceiveAsync(kind, headers, rawBody, cancellationToken);
@@ -120,6 +148,35 @@ public sealed partial class WeavrWebhookReceiver
     {
         ArgumentNullException.ThrowIfNull(headers);
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = AuthClientActivity.Source.StartActivity(AuthClientActivity.WebhookReceive, ActivityKind.Server);
+        var result = await ReceiveCoreAsync(kind, headers, rawBody, cancellationToken).ConfigureAwait(false);
+        Record(activity, Enum.IsDefined(kind) ? AuthClientMetrics.Name(kind) : "unknown", result);
+        return result;
+    }
+
+    /// <summary>Tags the delivery's span and counts it: kind, outcome and rejection reason (never the call-ref or the body).</summary>
+    private void Record(Activity? activity, string kind, WebhookReceiveResult result)
+    {
+        if (activity is not null)
+        {
+            activity.SetTag(AuthClientActivity.WebhookKind, kind);
+            activity.SetTag(AuthClientActivity.Outcome, AuthClientMetrics.Name(result.Outcome));
+            if (result.RejectionReason is { } reason)
+            {
+                activity.SetTag(AuthClientActivity.RejectionReason, AuthClientMetrics.Name(reason));
+            }
+
+            if (result.Outcome == WebhookReceiveOutcome.HandlerFailed)
+            {
+                AuthClientActivity.Failed(activity, result.HandlerException ?? new InvalidOperationException());
+            }
+        }
+
+        _metrics?.WebhookReceived(kind, result);
+    }
+
+    private async ValueTask<WebhookReceiveResult> ReceiveCoreAsync(WeavrWebhookKind kind, WeavrWebhookHeaders headers, ReadOnlyMemory<byte> rawBody, CancellationToken cancellationToken)
+    {
         var rejection = Verify(kind, headers, rawBody.Span, out var publishedAt);
         if (rejection is { } reason)
         {

@@ -89,7 +89,7 @@ public sealed partial class CanaryJourneyTests
     }
 
     /// <summary>Every token the SDK was handed by the emulator: each bearer it sent back, and each webhook's authToken.</summary>
-    private static List<string> IssuedTokens(WeavrSandbox sandbox)
+    internal static List<string> IssuedTokens(WeavrSandbox sandbox)
     {
         var bearers = sandbox.RequestLog.Select(r => r.Header("authorization")).OfType<string>()
             .Where(h => h.StartsWith("Bearer ", StringComparison.Ordinal)).Select(h => h["Bearer ".Length..]);

@@ -8,6 +8,7 @@ internal static class OutboundRequest
 {
     private static readonly HttpRequestOptionsKey<long> StartedKey = new("AuthClient.CallStarted");
     private static readonly HttpRequestOptionsKey<bool> SentKey = new("AuthClient.Sent");
+    private static readonly HttpRequestOptionsKey<int> AttemptsKey = new("AuthClient.Attempts");
 
     /// <summary>
     /// Stamps the call's start and fixes its body: serialized once to bytes, so it goes out with
@@ -19,6 +20,7 @@ internal static class OutboundRequest
     {
         request.Options.Set(StartedKey, timeProvider.GetTimestamp());
         request.Options.Set(SentKey, false);
+        request.Options.Set(AttemptsKey, 0);
         if (request.Content is { } content)
         {
             if (content.Headers.ContentLength is null)
@@ -47,7 +49,15 @@ internal static class OutboundRequest
             : null;
 
     /// <summary>Records that an attempt is about to reach the transport.</summary>
-    public static void MarkSent(HttpRequestMessage request) => request.Options.Set(SentKey, true);
+    public static void MarkSent(HttpRequestMessage request)
+    {
+        request.Options.Set(SentKey, true);
+        request.Options.Set(AttemptsKey, Attempts(request) + 1);
+    }
+
+    /// <summary>How many attempts reached the transport.</summary>
+    public static int Attempts(HttpRequestMessage request) =>
+        request.Options.TryGetValue(AttemptsKey, out var attempts) ? attempts : 0;
 
     /// <summary>
     /// Whether any attempt reached the transport. A request no AuthClient handler prepared counts as sent: when in

@@ -2,7 +2,10 @@ using System.Net;
 using AuthClient.Errors.Internal;
 using AuthClient.Http.Internal;
 using Polly;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace AuthClient.Resilience.Internal;
@@ -14,6 +17,23 @@ namespace AuthClient.Resilience.Internal;
 /// </summary>
 internal static class ResiliencePipelineConfigurator
 {
+    /// <summary>
+    /// Polly's telemetry for AuthClient's own pipelines: the application's <see cref="TelemetryOptions"/> (logger
+    /// factory, enrichers, listeners), with every event at most <see cref="ResilienceEventSeverity.Debug"/>. Polly logs
+    /// each attempt (Information, or Warning when retried): at the default Information level that was one line per
+    /// attempt, where the SDK writes one per call. Polly's metrics and events are unchanged, only their log level.
+    /// Called first: the last telemetry configured on a builder wins.
+    /// </summary>
+    public static void ConfigureQuietTelemetry(ResiliencePipelineBuilderBase builder, IServiceProvider services)
+    {
+        var shared = services.GetService<IOptions<TelemetryOptions>>()?.Value;
+        var telemetry = shared is null ? new TelemetryOptions() : new TelemetryOptions(shared);
+        var inner = telemetry.SeverityProvider;
+        telemetry.SeverityProvider = args =>
+            (inner?.Invoke(args) ?? args.Event.Severity) == ResilienceEventSeverity.None ? ResilienceEventSeverity.None : ResilienceEventSeverity.Debug;
+        builder.ConfigureTelemetry(telemetry);
+    }
+
     /// <summary>Total timeout (outermost), then retry.</summary>
     public static void ConfigureCall(ResiliencePipelineBuilder<HttpResponseMessage> builder, AuthClientResilienceOptions options, TimeProvider timeProvider)
     {

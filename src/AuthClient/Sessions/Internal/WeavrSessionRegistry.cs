@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AuthClient.Telemetry.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,10 +41,12 @@ internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
             Options = options.Value,
             Logger = logger,
             CodeProvider = serviceProvider.GetService<IOtpCodeProvider>(),
+            Metrics = serviceProvider.GetService<AuthClientMetrics>(),
             StepUpLease = serviceProvider.GetService<IWeavrStepUpLease>(),
             Store = store,
             Stored = OnStoredAsync,
         };
+        _services.Metrics?.ObserveLive(() => _live.Count);
     }
 
     public async ValueTask<IWeavrSession?> FindAsync(string userKey, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using AuthClient.Telemetry.Internal;
 using AuthClient.Weavr;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,9 @@ internal sealed class WeavrSessionServices
     public required ILogger Logger { get; init; }
 
     public IOtpCodeProvider? CodeProvider { get; init; }
+
+    /// <summary>Step-ups and state transitions are counted here; <see langword="null"/> records nothing.</summary>
+    public AuthClientMetrics? Metrics { get; init; }
 
     /// <summary>The farm-wide step-up lease, when sessions are shared across instances.</summary>
     public IWeavrStepUpLease? StepUpLease { get; init; }

@@ -1,5 +1,6 @@
 using AuthClient.DependencyInjection;
 using AuthClient.Errors;
+using AuthClient.Telemetry.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ internal sealed partial class TransmitClientTokenProvider(
     IServiceProvider services,
     IOptionsMonitor<AuthClientOptions> options,
     TimeProvider timeProvider,
-    ILogger<TransmitClientTokenProvider> logger) : ITransmitClientTokenProvider
+    ILogger<TransmitClientTokenProvider> logger,
+    AuthClientMetrics? metrics = null) : ITransmitClientTokenProvider
 {
     private readonly object _gate = new();
     private TransmitClientToken? _cached;
@@ -66,6 +68,7 @@ internal sealed partial class TransmitClientTokenProvider(
             }
             else if (_cached is { } cached && timeProvider.GetUtcNow() < cached.ExpiresAt - settings.TokenRefreshMargin)
             {
+                metrics?.TransmitTokenRequested("hit", "success");
                 return cached;
             }
 
@@ -84,14 +87,28 @@ internal sealed partial class TransmitClientTokenProvider(
             _ = RequestAsync(owner, settings);
         }
 
-        return await shared.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // "fetch": this caller started the request; "miss": it shares one another caller started.
+        var cache = owner is null ? "miss" : "fetch";
+        try
+        {
+            var token = await shared.WaitAsync(cancellationToken).ConfigureAwait(false);
+            metrics?.TransmitTokenRequested(cache, "success");
+            return token;
+        }
+        catch (Exception ex)
+        {
+            metrics?.TransmitTokenRequested(cache, ex is OperationCanceledException && cancellationToken.IsCancellationRequested ? "cancelled" : "failure");
+            throw;
+        }
     }
 
     private async Task RequestAsync(TaskCompletionSource<TransmitClientToken> owner, TransmitOptions settings)
     {
+        using var activity = AuthClientActivity.Source.StartActivity(AuthClientActivity.TransmitToken);
         try
         {
             var token = await RequestCoreAsync(settings).ConfigureAwait(false);
+            activity?.SetTag(AuthClientActivity.Outcome, "success");
             lock (_gate)
             {
                 _cached = token;
@@ -107,6 +124,8 @@ internal sealed partial class TransmitClientTokenProvider(
                 _inFlight = null; // Failures are never cached: the next caller asks again.
             }
 
+            activity?.SetTag(AuthClientActivity.Outcome, "failure");
+            AuthClientActivity.Failed(activity, ex);
             LogTokenFailed(logger, ex.GetType().Name);
             owner.SetException(ex);
             _ = owner.Task.Exception; // Observed even when every waiter has given up.

@@ -43,4 +43,32 @@ internal static class TransmitEndpoints
         var tokenBase = TokenBaseUrl(ApiBaseUrl(options));
         return new Uri(tokenBase.GetLeftPart(UriPartial.Authority) + tokenBase.AbsolutePath.TrimEnd('/') + TokenPath);
     }
+
+    /// <summary>
+    /// The operation a Transmit request targets and its path template (Transmit's paths carry no identifiers), for
+    /// span names and tags: <c>start</c>, <c>authenticate</c>, <c>register</c>, <c>delete</c>, <c>token</c>, or the method
+    /// alone for a path this SDK does not call.
+    /// </summary>
+    public static (string Operation, string? Template) Operation(HttpRequestMessage request)
+    {
+        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
+        if (path.EndsWith(TokenPath, StringComparison.Ordinal))
+        {
+            return ("token", TokenPath);
+        }
+
+        foreach (var operation in BiometricsOperations)
+        {
+            if (path.EndsWith(BiometricsPath + operation, StringComparison.Ordinal))
+            {
+                return (operation, BiometricsPath + operation);
+            }
+        }
+
+        return (request.Method.Method, null);
+    }
+
+    private const string BiometricsPath = "/v1/auth/mobile-biometrics/";
+
+    private static readonly string[] BiometricsOperations = ["start", "authenticate", "register", "delete"];
 }
