@@ -53,6 +53,12 @@ public sealed class SandboxRules
     /// replays the first answer instead of running the call again. Default <see langword="true"/>.</summary>
     public bool IdempotencyReplay { get; set; } = true;
 
+    /// <summary>Gets or sets a value indicating whether a call refused with 403 (such as <c>STEP_UP_REQUIRED</c>) is
+    /// remembered under its <c>idempotency-ref</c> like any other answer, so that replaying it with the same ref after a
+    /// step-up gets the same 403. Whether Weavr does this is undocumented; the SDK then retries once with a fresh ref.
+    /// Default <see langword="false"/> (a refusal is not remembered).</summary>
+    public bool RememberRefusedCalls { get; set; }
+
     /// <summary>Gets or sets how long Transmit client and user tokens live. Default 1 hour.</summary>
     public TimeSpan TransmitTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

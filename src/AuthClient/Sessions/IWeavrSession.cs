@@ -130,8 +130,9 @@ public interface IWeavrSession
     /// <summary>
     /// Runs a secured Weavr call with the session's token and an <c>idempotency-ref</c> generated up front. When the
     /// call answers 403 <c>STEP_UP_REQUIRED</c> the session steps up (configured method, single-flight) and replays the
-    /// call once with the same idempotency-ref; on <c>ACCESS_TOKEN_REQUIRED</c> it exchanges the AUTH token and replays.
-    /// A successful call keeps the session alive.
+    /// call once with the same idempotency-ref; should that replay get the same 403 (Weavr remembering the refused call
+    /// under its ref is undocumented), it tries once more under a fresh ref, which is safe because a 403 means nothing
+    /// ran. On <c>ACCESS_TOKEN_REQUIRED</c> it exchanges the AUTH token and replays. A successful call keeps the session alive.
     /// </summary>
     /// <typeparam name="TResult">The call's result.</typeparam>
     /// <param name="call">The call: pass the given options and token through, e.g.
@@ -145,7 +146,8 @@ public interface IWeavrSession
     /// with your own <c>idempotency-ref</c> (reuse it to replay a call whose outcome is unknown).</summary>
     /// <typeparam name="TResult">The call's result.</typeparam>
     /// <param name="call">The call.</param>
-    /// <param name="idempotencyRef">The idempotency-ref sent on every attempt.</param>
+    /// <param name="idempotencyRef">The idempotency-ref sent on the first attempt and its replay after a step-up (a
+    /// fresh one only when that replay is refused again with <c>STEP_UP_REQUIRED</c>: see the result's <c>IdempotencyRef</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The call's result.</returns>
     Task<TResult> ExecuteAsync<TResult>(Func<IWeavrAuthClient, WeavrCallOptions, CancellationToken, Task<TResult>> call, string idempotencyRef, CancellationToken cancellationToken = default);

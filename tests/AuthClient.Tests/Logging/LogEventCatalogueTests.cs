@@ -109,6 +109,7 @@ public sealed partial class LogEventCatalogueTests
     [
         .. TableRows()
             .Where(cells => cells.Length == 5 && cells[0].All(char.IsAsciiDigit) && cells[0].Length > 0)
+            .Where(cells => !cells[3].StartsWith("`AuthClient.Redis.", StringComparison.Ordinal)) // Listed by hand: another assembly.
             .Select(cells => string.Join(" | ", cells.Select(c => c.Trim('`'))))
             .Order(StringComparer.Ordinal),
     ];
