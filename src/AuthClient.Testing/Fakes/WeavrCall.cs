@@ -16,7 +16,7 @@ public sealed record WeavrCall(WeavrOperation Operation)
     /// <summary>Gets the e-mail (<see cref="WeavrOperation.LoginWithPassword"/>, <see cref="WeavrOperation.LoginViaBiometrics"/>).</summary>
     public string? Email { get; init; }
 
-    /// <summary>Gets the password (<see cref="WeavrOperation.LoginWithPassword"/>).</summary>
+    /// <summary>Gets the password (<see cref="WeavrOperation.LoginWithPassword"/>, <see cref="WeavrOperation.ValidatePassword"/>).</summary>
     public Secret? Password { get; init; }
 
     /// <summary>Gets the identity (<see cref="WeavrOperation.LoginViaBiometrics"/>, <see cref="WeavrOperation.RequestAccessToken"/>).</summary>

@@ -47,4 +47,7 @@ public enum WeavrOperation
 
     /// <summary><c>UpdatePasswordAsync</c>: <c>POST /passwords/update</c>.</summary>
     UpdatePassword,
+
+    /// <summary><c>ValidatePasswordAsync</c>: <c>POST /passwords/validate</c>.</summary>
+    ValidatePassword,
 }

@@ -313,6 +313,13 @@ internal sealed partial class SandboxEngine
             return WeavrErrorCodes.PasswordIncorrect;
         }
 
+        return CheckPasswordPolicy(newPassword)
+            ?? (user.PasswordHistory.Contains(newPassword, StringComparer.Ordinal) ? WeavrErrorCodes.PasswordAlreadyUsed : null);
+    }
+
+    /// <summary>The complexity checks alone (<c>/passwords/validate</c>): length, then the four character classes.</summary>
+    private string? CheckPasswordPolicy(string newPassword)
+    {
         if (newPassword.Length < _rules.PasswordMinLength)
         {
             return WeavrErrorCodes.PasswordTooShort;
@@ -325,12 +332,7 @@ internal sealed partial class SandboxEngine
 
         var complex = newPassword.Any(char.IsLower) && newPassword.Any(char.IsUpper) &&
             newPassword.Any(char.IsDigit) && newPassword.Any(c => !char.IsLetterOrDigit(c));
-        if (!complex)
-        {
-            return WeavrErrorCodes.PasswordTooSimple;
-        }
-
-        return user.PasswordHistory.Contains(newPassword, StringComparer.Ordinal) ? WeavrErrorCodes.PasswordAlreadyUsed : null;
+        return complex ? null : WeavrErrorCodes.PasswordTooSimple;
     }
 
     private bool IsLocked(UserState user, DateTimeOffset now)

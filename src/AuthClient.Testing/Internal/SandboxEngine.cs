@@ -270,6 +270,7 @@ internal sealed partial class SandboxEngine : IDisposable
                 ["access_token"] => Only(method, "POST") ?? AccessToken(request),
                 ["logout"] => Only(method, "POST") ?? Logout(request),
                 ["passwords", "update"] => Only(method, "POST") ?? UpdatePassword(request),
+                ["passwords", "validate"] => Only(method, "POST") ?? ValidatePassword(request),
                 ["authentication_factors"] => Only(method, "GET") ?? GetFactors(request),
                 ["authentication_factors", "otp", var channel] => Only(method, "POST") ?? Idempotent(request, () => EnrolOtp(request, channel)),
                 ["authentication_factors", "otp", var channel, "verify"] => Only(method, "POST") ?? Idempotent(request, () => VerifyOtpEnrolment(request, channel)),

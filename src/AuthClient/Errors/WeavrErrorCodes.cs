@@ -33,5 +33,7 @@ public static class WeavrErrorCodes
     public const string PasswordTooLong = "PASSWORD_TOO_LONG";
     public const string PasswordTooSimple = "PASSWORD_TOO_SIMPLE";
     public const string PasswordIncorrect = "PASSWORD_INCORRECT";
+    public const string UnresolvedIdentity = "UNRESOLVED_IDENTITY";
+    public const string PasswordProfileNotConfiguredForCredentialType = "PASSWORD_PROFILE_NOT_CONFIGURED_FOR_CREDENTIAL_TYPE";
 #pragma warning restore CS1591
 }

@@ -83,7 +83,9 @@ public interface IWeavrSession
     /// <summary>Changes an expired password (valid in <see cref="WeavrSessionState.PasswordExpired"/>) and continues the
     /// sign-in with the token Weavr returns: identities, then ACCESS token when there is exactly one.</summary>
     /// <param name="oldPassword">The expired password.</param>
-    /// <param name="newPassword">The new password (Weavr's policy applies; a refusal is a <see cref="Errors.WeavrConflictException"/>).</param>
+    /// <param name="newPassword">The new password. It is checked first with <c>POST /passwords/validate</c>: a policy
+    /// refusal throws <see cref="Errors.WeavrPasswordPolicyException"/> (its <c>Outcome</c> says which rule) without
+    /// attempting the change; any other refusal of the change is a <see cref="Errors.WeavrConflictException"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The state reached; <see cref="WeavrSessionState.Anonymous"/> when Weavr changed the password but answered
     /// without a token to continue with: the change is done, sign in again with the new password.</returns>

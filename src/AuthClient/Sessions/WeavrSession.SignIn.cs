@@ -116,6 +116,7 @@ public sealed partial class WeavrSession
         {
             await SyncAsync(cancellationToken).ConfigureAwait(false);
             var lease = Acquire(nameof(UpdatePasswordAsync), PasswordExpiredStates);
+            await CheckPasswordPolicyAsync(newPassword, cancellationToken).ConfigureAwait(false);
             var sentAt = Now;
             WeavrResponse<PasswordUpdateResponse> updated;
             try
@@ -199,6 +200,27 @@ public sealed partial class WeavrSession
             {
                 return identities;
             }
+        }
+    }
+
+    /// <summary>
+    /// Checks the new password with <c>POST /passwords/validate</c> before a password is changed: a policy refusal is a
+    /// typed <see cref="WeavrPasswordPolicyException"/>, and the change is not attempted.
+    /// </summary>
+    private async Task CheckPasswordPolicyAsync(string password, CancellationToken cancellationToken)
+    {
+        var check = await _services.CreateClient().ValidatePasswordAsync(password, null, cancellationToken).ConfigureAwait(false);
+        if (check.Value != PasswordPolicyOutcome.Accepted)
+        {
+            throw new WeavrPasswordPolicyException(new ApiErrorDetails
+            {
+                Api = "Weavr",
+                Method = "POST",
+                Path = WeavrEndpoints.PasswordValidate.Template,
+                StatusCode = check.StatusCode,
+                ErrorCode = WeavrPasswordPolicyException.ToErrorCode(check.Value),
+                RequestRef = check.RequestRef,
+            });
         }
     }
 

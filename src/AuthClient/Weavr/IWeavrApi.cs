@@ -166,4 +166,15 @@ public interface IWeavrApi
         [Body] PasswordUpdateRequest request,
         [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /passwords/validate</c>: checks a password against the password policy (api-key only).</summary>
+    /// <param name="request">The password.</param>
+    /// <param name="context">Per-call context (request-ref).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes on 204 (the password passes).</returns>
+    [Post("/passwords/validate")]
+    Task ValidatePasswordAsync(
+        [Body] PasswordValidateRequest request,
+        [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
+        CancellationToken cancellationToken = default);
 }

@@ -114,4 +114,17 @@ public interface IWeavrAuthClient
     /// <exception cref="Errors.WeavrPasswordChangedException">Weavr answered 2xx, so the password HAS changed, but the
     /// answer held no usable token: do not repeat the change; sign in again with the new password.</exception>
     Task<WeavrResponse<PasswordUpdateResponse>> UpdatePasswordAsync(string oldPassword, string newPassword, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks a password against the programme's password policy (<c>POST /passwords/validate</c>, api-key only), e.g.
+    /// for a sign-up form or before a password update: a policy refusal (409 <c>PASSWORD_TOO_SHORT</c>,
+    /// <c>PASSWORD_TOO_LONG</c>, <c>PASSWORD_TOO_SIMPLE</c>) is an outcome, not an exception.
+    /// </summary>
+    /// <param name="password">The password to check (1 to 100 characters).</param>
+    /// <param name="options">Per-call options (no token is needed).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see cref="PasswordPolicyOutcome.Accepted"/> (204) or the rule the password breaks (409).</returns>
+    /// <exception cref="Errors.WeavrConflictException">Any other 409, e.g. <c>PASSWORD_PROFILE_NOT_CONFIGURED_FOR_CREDENTIAL_TYPE</c>
+    /// or <c>UNRESOLVED_IDENTITY</c>: the programme, not the password, is at fault.</exception>
+    Task<WeavrResponse<PasswordPolicyOutcome>> ValidatePasswordAsync(string password, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -176,6 +176,22 @@ public sealed class WeavrAuthClient(IWeavrApi api) : IWeavrAuthClient
             : throw new WeavrPasswordChangedException(context.StatusCode ?? HttpStatusCode.OK, context.RequestRef);
     }
 
+    /// <inheritdoc />
+    public async Task<WeavrResponse<PasswordPolicyOutcome>> ValidatePasswordAsync(string password, WeavrCallOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Password(password, nameof(password));
+        var context = Context(options);
+        try
+        {
+            await api.ValidatePasswordAsync(new PasswordValidateRequest(new SensitivePassword(new Secret(password))), context, cancellationToken).ConfigureAwait(false);
+            return Wrap(PasswordPolicyOutcome.Accepted, context);
+        }
+        catch (WeavrPasswordPolicyException refused)
+        {
+            return new WeavrResponse<PasswordPolicyOutcome>(refused.Outcome, refused.StatusCode, refused.RequestRef, null);
+        }
+    }
+
     private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and <= 299;
 
     /// <summary>A success answer without a field the SDK cannot go on without: typed, never a raw null dereference.</summary>

@@ -30,6 +30,7 @@ internal static class WeavrOperationCalls
         WeavrOperation.VerifyOtpEnrolment or WeavrOperation.VerifyOtpStepUp =>
             new(operation) { Channel = ChannelOf(operation), VerificationCode = new Secret("123456"), Token = Token },
         WeavrOperation.UpdatePassword => new(operation) { OldPassword = new Secret("0ld-Passw0rd!"), NewPassword = new Secret("N3w-Passw0rd!"), Token = Token },
+        WeavrOperation.ValidatePassword => new(operation) { Password = new Secret("N3w-Passw0rd!") },
         _ => new(operation) { Channel = ChannelOf(operation), Token = Token },
     };
 
@@ -53,6 +54,7 @@ internal static class WeavrOperationCalls
             WeavrOperation.StartPushStepUp => client.StartPushStepUpAsync(channel, options, cancellationToken),
             WeavrOperation.Logout => client.LogoutAsync(options, cancellationToken),
             WeavrOperation.UpdatePassword => client.UpdatePasswordAsync("0ld-Passw0rd!", "N3w-Passw0rd!", options, cancellationToken),
+            WeavrOperation.ValidatePassword => client.ValidatePasswordAsync("N3w-Passw0rd!", null, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Add the new operation here."),
         };
     }

@@ -30,6 +30,7 @@ public sealed partial class WeavrOpenApiConformanceTests(WeavrOpenApiFixture spe
         [typeof(AccessTokenRequest)] = new AccessTokenRequest(new IdentityId(IdentityType.Corporate, "1")) { ClientAssertion = "jwt", Token = new Secret("one-time") },
         [typeof(VerificationCodeRequest)] = new VerificationCodeRequest(new Secret("123456")),
         [typeof(PasswordUpdateRequest)] = new PasswordUpdateRequest(new SensitivePassword(new Secret("o")), new SensitivePassword(new Secret("n"))),
+        [typeof(PasswordValidateRequest)] = new PasswordValidateRequest(new SensitivePassword(new Secret("p"))),
     };
 
     public static TheoryData<string> CatalogueOperations => [.. WeavrEndpoints.All.Select(e => e.OperationId)];
@@ -50,8 +51,8 @@ public sealed partial class WeavrOpenApiConformanceTests(WeavrOpenApiFixture spe
         var catalogue = WeavrEndpoints.All.Select(e => (e.Method.Method, e.Template)).ToList();
         var api = typeof(IWeavrApi).GetMethods().Select(m => Route(m)).Select(r => (r.Method.Method, r.Path)).ToList();
 
-        Assert.Equal(14, catalogue.Count);
-        Assert.Equal(14, api.Count);
+        Assert.Equal(15, catalogue.Count);
+        Assert.Equal(15, api.Count);
         Assert.Equal(catalogue.Count, catalogue.Distinct().Count());
         Assert.Equal(api.Count, api.Distinct().Count());
         Assert.Equal(catalogue.Order(), api.Order());

@@ -278,6 +278,8 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         { "passwordUpdate", WeavrErrorCodes.PasswordTooLong },
         { "passwordUpdate", WeavrErrorCodes.PasswordTooSimple },
         { "passwordUpdate", WeavrErrorCodes.PasswordIncorrect },
+        { "passwordValidate", WeavrErrorCodes.UnresolvedIdentity },
+        { "passwordValidate", WeavrErrorCodes.PasswordProfileNotConfiguredForCredentialType },
     };
 
     [Theory]
@@ -286,7 +288,9 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
     {
         var ex = await CallAsync<WeavrConflictException>(operation, 409, $$"""{"errorCode":"{{code}}"}""");
 
-        Assert.Equal(typeof(WeavrConflictException), ex.GetType());
+        // A password-policy refusal is the typed subclass, whichever operation answered it.
+        var policy = WeavrPasswordPolicyException.FromErrorCode(code) is not null;
+        Assert.Equal(policy ? typeof(WeavrPasswordPolicyException) : typeof(WeavrConflictException), ex.GetType());
         Assert.Equal(code, ex.ErrorCode);
         Assert.Contains(code, ex.Message, StringComparison.Ordinal);
         Assert.Equal(WeavrEndpointCases.Get(operation).DeclaresIdempotencyRef ? CallerIdempotencyRef : null, ex.IdempotencyRef);
@@ -414,7 +418,7 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         var op = WeavrEndpointCases.Get(operation);
         _wire.Given(op.Method, op.Path, status, body, ("request-ref", RequestRef));
         using var sut = _wire.CreateClient();
-        var ex = await Assert.ThrowsAsync<TException>(() => op.Invoke(sut.Weavr, WeavrEndpointCases.CallOptions(CallerIdempotencyRef)));
+        var ex = await Assert.ThrowsAnyAsync<TException>(() => op.Invoke(sut.Weavr, WeavrEndpointCases.CallOptions(CallerIdempotencyRef)));
         _wire.SingleRequest();
         AssertNoSecrets(ex);
         return ex;

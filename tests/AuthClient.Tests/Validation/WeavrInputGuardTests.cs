@@ -64,6 +64,11 @@ public sealed class WeavrInputGuardTests : IDisposable
         await AssertRejected("newPassword", () => Weavr.UpdatePasswordAsync("Passw0rd!", password!, Token));
     }
 
+    [Theory]
+    [MemberData(nameof(BadPasswords))]
+    public Task ValidatePassword_BadPassword_ThrowsNamingPasswordAndSendsNothing(string? password) =>
+        AssertRejected("password", () => Weavr.ValidatePasswordAsync(password!));
+
     [Fact]
     public async Task LoginWithPassword_PasswordOfExactly100Characters_IsSent()
     {

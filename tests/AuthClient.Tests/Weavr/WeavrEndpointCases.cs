@@ -276,6 +276,23 @@ public static class WeavrEndpointCases
                 Assert.Equal(1767225600000L, v.PasswordInfo?.ExpiryDate);
             },
         },
+        new()
+        {
+            Name = "passwordValidate",
+            OperationId = "passwordValidate",
+            Method = "POST",
+            Path = "/passwords/validate",
+            Secured = false,
+            DeclaresIdempotencyRef = false,
+            ExpectedBody = $$$"""{"password":{"value":"{{{NewPassword}}}"}}""",
+            SuccessStatus = 204,
+            Invoke = async (c, _) => await c.ValidatePasswordAsync(NewPassword),
+            AssertSuccess = r =>
+            {
+                Assert.Equal(PasswordPolicyOutcome.Accepted, Assert.IsType<WeavrResponse<PasswordPolicyOutcome>>(r).Value);
+                Assert.Equal(HttpStatusCode.NoContent, r.StatusCode);
+            },
+        },
     ];
 
     /// <summary>Every row by name.</summary>

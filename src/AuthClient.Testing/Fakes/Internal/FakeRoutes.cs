@@ -29,6 +29,7 @@ internal static class FakeRoutes
         WeavrOperation.StartPushStepUp => new("POST", Weavr + "/stepup/challenges/push/{channel}"),
         WeavrOperation.Logout => new("POST", Weavr + "/logout"),
         WeavrOperation.UpdatePassword => new("POST", Weavr + "/passwords/update"),
+        WeavrOperation.ValidatePassword => new("POST", Weavr + "/passwords/validate"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a Weavr operation."),
     };
 
