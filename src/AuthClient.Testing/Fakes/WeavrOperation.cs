@@ -50,4 +50,10 @@ public enum WeavrOperation
 
     /// <summary><c>ValidatePasswordAsync</c>: <c>POST /passwords/validate</c>.</summary>
     ValidatePassword,
+
+    /// <summary><c>StartLostPasswordAsync</c>: <c>POST /passwords/lost_password/start</c>.</summary>
+    StartLostPassword,
+
+    /// <summary><c>ResumeLostPasswordAsync</c>: <c>POST /passwords/lost_password/resume</c>.</summary>
+    ResumeLostPassword,
 }

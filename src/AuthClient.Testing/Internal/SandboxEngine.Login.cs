@@ -278,14 +278,7 @@ internal sealed partial class SandboxEngine
                 return WeavrReplies.Conflict(rejection);
             }
 
-            user.Password = newPassword;
-            user.PasswordHistory.Insert(0, newPassword);
-            if (user.PasswordHistory.Count > _rules.PasswordHistorySize)
-            {
-                user.PasswordHistory.RemoveRange(_rules.PasswordHistorySize, user.PasswordHistory.Count - _rules.PasswordHistorySize);
-            }
-
-            user.PasswordExpired = false;
+            SetPassword(user, newPassword);
             if (token.Kind == TokenKind.Temporary)
             {
                 token.Revoked = true;
@@ -303,6 +296,19 @@ internal sealed partial class SandboxEngine
                 w.WriteEndObject();
             }));
         }
+    }
+
+    /// <summary>Sets a new password (kept in the history) and clears its expiry.</summary>
+    private void SetPassword(UserState user, string newPassword)
+    {
+        user.Password = newPassword;
+        user.PasswordHistory.Insert(0, newPassword);
+        if (user.PasswordHistory.Count > _rules.PasswordHistorySize)
+        {
+            user.PasswordHistory.RemoveRange(_rules.PasswordHistorySize, user.PasswordHistory.Count - _rules.PasswordHistorySize);
+        }
+
+        user.PasswordExpired = false;
     }
 
     /// <summary>Weavr's password policy (API.md §1.3), checked in the order a user would fix them.</summary>

@@ -271,6 +271,8 @@ internal sealed partial class SandboxEngine : IDisposable
                 ["logout"] => Only(method, "POST") ?? Logout(request),
                 ["passwords", "update"] => Only(method, "POST") ?? UpdatePassword(request),
                 ["passwords", "validate"] => Only(method, "POST") ?? ValidatePassword(request),
+                ["passwords", "lost_password", "start"] => Only(method, "POST") ?? StartLostPassword(request),
+                ["passwords", "lost_password", "resume"] => Only(method, "POST") ?? ResumeLostPassword(request),
                 ["authentication_factors"] => Only(method, "GET") ?? GetFactors(request),
                 ["authentication_factors", "otp", var channel] => Only(method, "POST") ?? Idempotent(request, () => EnrolOtp(request, channel)),
                 ["authentication_factors", "otp", var channel, "verify"] => Only(method, "POST") ?? Idempotent(request, () => VerifyOtpEnrolment(request, channel)),

@@ -91,6 +91,23 @@ public interface IWeavrSession
     /// without a token to continue with: the change is done, sign in again with the new password.</returns>
     Task<WeavrSessionState> UpdatePasswordAsync(string oldPassword, string newPassword, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Completes a forgotten-password flow (started with <see cref="IWeavrAuthClient.StartLostPasswordAsync"/>) and
+    /// signs in with the token Weavr returns, the same way a password login continues: identities, then an ACCESS token
+    /// when there is exactly one. Replaces any previous login of this session.
+    /// </summary>
+    /// <param name="email">The user's e-mail address.</param>
+    /// <param name="nonce">The 6-digit nonce from the e-mailed link (never logged).</param>
+    /// <param name="newPassword">The new password; checked with <c>POST /passwords/validate</c> first, so a policy
+    /// refusal throws <see cref="Errors.WeavrPasswordPolicyException"/> without spending the nonce.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The state reached (<see cref="WeavrSessionState.Access"/> with one identity).</returns>
+    /// <exception cref="Errors.WeavrPasswordChangedException">Weavr changed the password but answered without a token; the
+    /// session is unchanged: sign in with the new password.</exception>
+    /// <exception cref="Errors.WeavrConflictException">409, e.g. <c>INVALID_NONCE_OR_EMAIL</c> or <c>PASSWORD_ALREADY_USED</c>.</exception>
+    /// <exception cref="Errors.WeavrTokenException">The nonce is unknown or has expired (404/410): start again.</exception>
+    Task<WeavrSessionState> ResumeLostPasswordAsync(string email, string nonce, string newPassword, CancellationToken cancellationToken = default);
+
     /// <summary>Exchanges the AUTH token for an ACCESS token for <paramref name="identity"/> (valid in <see cref="WeavrSessionState.Authenticated"/>).</summary>
     /// <param name="identity">One of <see cref="Identities"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -144,6 +144,33 @@ public sealed partial class WeavrSession
     }
 
     /// <inheritdoc />
+    public async Task<WeavrSessionState> ResumeLostPasswordAsync(string email, string nonce, string newPassword, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Email(email, nameof(email));
+        WeavrInputGuard.Nonce(nonce, nameof(nonce));
+        WeavrInputGuard.Password(newPassword, nameof(newPassword));
+        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            EnsureNotLocked();
+            await CheckPasswordPolicyAsync(newPassword, cancellationToken).ConfigureAwait(false);
+            var sentAt = Now;
+            var resumed = await _services.CreateClient().ResumeLostPasswordAsync(email, nonce, newPassword, cancellationToken).ConfigureAwait(false);
+
+            // The token continues exactly like the AUTH token of a password login.
+            var token = resumed.Value.Token;
+            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, null, sentAt);
+            await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
+            return State;
+        }
+        finally
+        {
+            _signInGate.Release();
+            await PersistAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<WeavrSessionState> SelectIdentityAsync(IdentityId identity, CancellationToken cancellationToken = default)
     {
         WeavrInputGuard.Identity(identity, nameof(identity));

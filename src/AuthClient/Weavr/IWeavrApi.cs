@@ -177,4 +177,26 @@ public interface IWeavrApi
         [Body] PasswordValidateRequest request,
         [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /passwords/lost_password/start</c>: e-mails the user a link to choose a new password (api-key only).</summary>
+    /// <param name="request">The user's e-mail address.</param>
+    /// <param name="context">Per-call context (request-ref).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes on 204.</returns>
+    [Post("/passwords/lost_password/start")]
+    Task StartLostPasswordAsync(
+        [Body] EmailRequest request,
+        [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /passwords/lost_password/resume</c>: sets the new password with the e-mailed nonce (api-key only).</summary>
+    /// <param name="request">The nonce, e-mail address and new password.</param>
+    /// <param name="context">Per-call context (request-ref).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token to continue the sign-in with.</returns>
+    [Post("/passwords/lost_password/resume")]
+    Task<LostPasswordResumeResponse> ResumeLostPasswordAsync(
+        [Body] LostPasswordResumeRequest request,
+        [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
+        CancellationToken cancellationToken = default);
 }

@@ -280,6 +280,15 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         { "passwordUpdate", WeavrErrorCodes.PasswordIncorrect },
         { "passwordValidate", WeavrErrorCodes.UnresolvedIdentity },
         { "passwordValidate", WeavrErrorCodes.PasswordProfileNotConfiguredForCredentialType },
+        { "lostPasswordInitiate", WeavrErrorCodes.MultipleAccountsFound },
+        { "lostPasswordInitiate", WeavrErrorCodes.AccountNotFound },
+        { "lostPasswordResume", WeavrErrorCodes.InvalidNonceOrEmail },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordAlreadyUsed },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordTooShort },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordTooLong },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordTooSimple },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordIncorrect },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordNotSet },
     };
 
     [Theory]

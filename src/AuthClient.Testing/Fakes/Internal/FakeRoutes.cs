@@ -30,6 +30,8 @@ internal static class FakeRoutes
         WeavrOperation.Logout => new("POST", Weavr + "/logout"),
         WeavrOperation.UpdatePassword => new("POST", Weavr + "/passwords/update"),
         WeavrOperation.ValidatePassword => new("POST", Weavr + "/passwords/validate"),
+        WeavrOperation.StartLostPassword => new("POST", Weavr + "/passwords/lost_password/start"),
+        WeavrOperation.ResumeLostPassword => new("POST", Weavr + "/passwords/lost_password/resume"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a Weavr operation."),
     };
 

@@ -23,6 +23,9 @@ namespace AuthClient.Weavr.Internal;
 [JsonSerializable(typeof(LogoutResponse))]
 [JsonSerializable(typeof(PasswordUpdateRequest))]
 [JsonSerializable(typeof(PasswordValidateRequest))]
+[JsonSerializable(typeof(EmailRequest))]
+[JsonSerializable(typeof(LostPasswordResumeRequest))]
+[JsonSerializable(typeof(LostPasswordResumeResponse))]
 [JsonSerializable(typeof(PasswordUpdateResponse))]
 [JsonSerializable(typeof(InvalidField))]
 internal sealed partial class WeavrJsonContext : JsonSerializerContext;
