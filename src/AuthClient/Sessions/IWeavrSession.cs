@@ -208,6 +208,8 @@ public interface IWeavrSession
 
     /// <summary>Logs out: the token is revoked and the session ends in <see cref="WeavrSessionState.LoggedOut"/> (also
     /// when the call fails); later calls send nothing. An expired session is logged out without a call.</summary>
+    /// <remarks>Weavr's OpenAPI marks <c>POST /logout</c> <c>deprecated</c> and names no replacement: it is kept because the
+    /// seeds and today's API still use it; a token also ends by itself 5 minutes after its last use.</remarks>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the session is logged out.</returns>
     Task LogoutAsync(CancellationToken cancellationToken = default);

@@ -147,7 +147,7 @@ public interface IWeavrApi
         [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary><c>POST /logout</c>: ends the login identified by the token.</summary>
+    /// <summary><c>POST /logout</c>: ends the login identified by the token (deprecated in Weavr's OpenAPI, no replacement named).</summary>
     /// <param name="context">Per-call context (token, request-ref).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The logout URL (200) or <see langword="null"/> (204).</returns>

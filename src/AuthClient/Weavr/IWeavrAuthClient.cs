@@ -100,6 +100,8 @@ public interface IWeavrAuthClient
     Task<WeavrResponse<PushChallenge>> StartPushStepUpAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Ends the login the token belongs to; the token is refused afterwards.</summary>
+    /// <remarks>Weavr's OpenAPI marks <c>POST /logout</c> <c>deprecated</c> and names no replacement: it is kept because the
+    /// seeds and today's API still use it; a token also ends by itself 5 minutes after its last use.</remarks>
     /// <param name="options">The token and per-call options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The logout URL (200) or <see langword="null"/> (204).</returns>

@@ -164,6 +164,19 @@ public sealed partial class WeavrOpenApiConformanceTests(WeavrOpenApiFixture spe
     }
 
     [Fact]
+    public void Logout_IsTheOnlyDeprecatedOperation_AndItsDocsSaySo()
+    {
+        var deprecated = WeavrEndpoints.All
+            .Where(e => WeavrOpenApiFixture.Child(spec.Operation(e.Template, e.Method.Method)!, "deprecated") is YamlScalarNode { Value: "true" })
+            .Select(e => e.OperationId);
+
+        Assert.Equal(["logout"], deprecated);
+        Assert.All(
+            new[] { "src/AuthClient/Weavr/IWeavrAuthClient.cs", "src/AuthClient/Sessions/IWeavrSession.cs", "README.md" },
+            file => Assert.Contains("marks `POST /logout` `deprecated", File.ReadAllText(Support.SourceTree.PathOf(file)).Replace("<c>", "`", StringComparison.Ordinal).Replace("</c>", "`", StringComparison.Ordinal), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void CatalogueOperation_UnlinkDeviceUsingPush_DeclaresIdempotencyRef()
     {
         Assert.True(WeavrEndpoints.UnlinkPush.DeclaresIdempotencyRef);
