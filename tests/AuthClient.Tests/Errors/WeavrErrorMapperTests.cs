@@ -428,6 +428,9 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         _wire.Given(op.Method, op.Path, status, body, ("request-ref", RequestRef));
         using var sut = _wire.CreateClient();
         var ex = await Assert.ThrowsAnyAsync<TException>(() => op.Invoke(sut.Weavr, WeavrEndpointCases.CallOptions(CallerIdempotencyRef)));
+
+        // Exactly the type asked for; the one subclass allowed is the typed password-policy conflict.
+        Assert.True(ex.GetType() == typeof(TException) || ex is WeavrPasswordPolicyException, $"{ex.GetType().Name} is not {typeof(TException).Name}.");
         _wire.SingleRequest();
         AssertNoSecrets(ex);
         return ex;
