@@ -27,6 +27,7 @@ internal static class DemoUsers
         public const string Email = "alan@example.com";
         public const string Password = "Alan-Passw0rd!";
         public const string NewPassword = "Alan-N3w-Passw0rd!";
+        public const string ResetPassword = "Alan-R3set-Passw0rd!";
     }
 
     /// <summary>The SMS code the emulator accepts (like Weavr's sandbox).</summary>

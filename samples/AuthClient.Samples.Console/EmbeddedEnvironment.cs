@@ -4,6 +4,7 @@ using AuthClient.Primitives;
 using AuthClient.Sessions;
 using AuthClient.Testing;
 using AuthClient.Transmit;
+using AuthClient.Weavr;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ internal sealed class EmbeddedEnvironment : IAsyncDisposable
     public FrontEndOtpCodeProvider FrontEnd { get; }
 
     public IWeavrSessionRegistry Sessions => Backend.Services.GetRequiredService<IWeavrSessionRegistry>();
+
+    public IWeavrAuthClient Weavr => Backend.Services.GetRequiredService<IWeavrAuthClient>();
 
     public ITransmitBiometricsClient Transmit => Backend.Services.GetRequiredService<ITransmitBiometricsClient>();
 

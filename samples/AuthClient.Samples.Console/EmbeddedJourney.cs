@@ -142,7 +142,20 @@ internal static class EmbeddedJourney
             return session;
         });
 
-        // 12. Transmit: the app creates a device key pair; your backend registers its public key with the user's token.
+        // 12. Forgotten password: your backend asks Weavr to e-mail Alan a reset link; the link's nonce comes back with the
+        //     new password and resume signs in like a password login. The emulator sends no e-mail: its links all carry
+        //     the sandbox's fixed nonce (printed by the sandbox host, like the OTP 123456).
+        await journey.StepAsync("Forgotten password", async step =>
+        {
+            var started = await env.Weavr.StartLostPasswordAsync(Alan.Email, ct);
+            step.Info($"reset link e-mailed to {Alan.Email} ({(int)started.StatusCode}, request-ref {started.RequestRef ?? "-"})");
+            var nonce = new AuthClient.Testing.SandboxRules().LostPasswordNonce; // in production: from the link the user opened
+            var state = await alan.ResumeLostPasswordAsync(Alan.Email, nonce, Alan.ResetPassword, ct);
+            step.Info($"policy checked, password reset (nonce and password not shown): {Display.Of(alan)}");
+            step.Require(state == WeavrSessionState.Access, $"Expected Access, the session is {state}.");
+        });
+
+        // 13. Transmit: the app creates a device key pair; your backend registers its public key with the user's token.
         using var device = DeviceKeyPair.Create(DeviceKeyType.Ec);
         await journey.StepAsync("Transmit: register a device key", async step =>
         {
@@ -158,7 +171,7 @@ internal static class EmbeddedJourney
             step.Info($"{device.EncryptionType} public key {device.PublicKeyId} registered for Transmit user {Jane.TransmitUserId}");
         });
 
-        // 13. Start a biometric authentication: Transmit returns a challenge for the device to sign.
+        // 14. Start a biometric authentication: Transmit returns a challenge for the device to sign.
         var challenge = await journey.StepAsync("Transmit: start authentication", async step =>
         {
             var started = await env.Transmit.StartAsync(BiometricsStartRequest.ForUser(Jane.TransmitUserId), ct);
@@ -166,7 +179,7 @@ internal static class EmbeddedJourney
             return started.Challenge;
         });
 
-        // 14. The device signs the challenge; your backend forwards the signature and receives the user's tokens.
+        // 15. The device signs the challenge; your backend forwards the signature and receives the user's tokens.
         await journey.StepAsync("Transmit: authenticate with the signed challenge", async step =>
         {
             var tokens = await env.Transmit.AuthenticateAsync(new BiometricsAuthenticateRequest
@@ -180,7 +193,7 @@ internal static class EmbeddedJourney
             step.Info($"user tokens received (not shown): access token{(tokens.IdToken is null ? string.Empty : ", id token")}{(tokens.RefreshToken is null ? string.Empty : ", refresh token")}; type {tokens.TokenType ?? "-"}, expires in {tokens.ExpiresIn?.ToString(CultureInfo.InvariantCulture) ?? "-"} s");
         });
 
-        // 15. Log out: each token is revoked and the registry forgets the session; later calls send nothing.
+        // 16. Log out: each token is revoked and the registry forgets the session; later calls send nothing.
         await journey.StepAsync("Logout", async step =>
         {
             foreach (var session in new[] { jane, alan })

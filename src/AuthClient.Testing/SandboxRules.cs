@@ -59,6 +59,20 @@ public sealed class SandboxRules
     /// all need one step-up. Default <see langword="false"/>.</summary>
     public bool FactorsRequireStepUp { get; set; }
 
+    /// <summary>Gets or sets the nonce every forgotten-password link carries (<c>/passwords/lost_password/resume</c>), as
+    /// the sandbox sends no e-mail. Default <c>654321</c>.</summary>
+    public string LostPasswordNonce { get; set; } = "654321";
+
+    /// <summary>Gets or sets how long a started forgotten-password flow can be resumed (undocumented by Weavr; then 410
+    /// <c>TOKEN_EXPIRED</c>). Default 1 hour.</summary>
+    public TimeSpan LostPasswordNonceLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Gets or sets a value indicating whether a call refused with 403 (such as <c>STEP_UP_REQUIRED</c>) is
+    /// remembered under its <c>idempotency-ref</c> like any other answer, so that replaying it with the same ref after a
+    /// step-up gets the same 403. Whether Weavr does this is undocumented; the SDK then retries once with a fresh ref.
+    /// Default <see langword="false"/> (a refusal is not remembered).</summary>
+    public bool RememberRefusedCalls { get; set; }
+
     /// <summary>Gets or sets how long Transmit client and user tokens live. Default 1 hour.</summary>
     public TimeSpan TransmitTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
@@ -74,6 +88,12 @@ public sealed class SandboxRules
             throw new ArgumentException("The OTP code must be exactly 6 digits.", nameof(OtpCode));
         }
 
+        if (string.IsNullOrEmpty(LostPasswordNonce) || LostPasswordNonce.Length != 6 || !LostPasswordNonce.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("The lost-password nonce must be exactly 6 digits.", nameof(LostPasswordNonce));
+        }
+
+        Positive(LostPasswordNonceLifetime, nameof(LostPasswordNonceLifetime));
         Positive(LoginAttemptLimit, nameof(LoginAttemptLimit));
         Positive(OtpAttemptLimit, nameof(OtpAttemptLimit));
         Positive(PasswordMinLength, nameof(PasswordMinLength));

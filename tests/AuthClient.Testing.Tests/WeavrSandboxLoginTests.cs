@@ -168,10 +168,38 @@ public sealed class WeavrSandboxLoginTests : IAsyncLifetime
     {
         var temporary = (await _h.Client.LoginWithPasswordAsync(TestUsers.Expired, SandboxUser.DefaultPassword)).Value.Token;
 
-        var ex = await Assert.ThrowsAsync<WeavrConflictException>(() => _h.Client.UpdatePasswordAsync(oldPassword, newPassword, WeavrCallOptions.WithToken(temporary)));
+        var ex = await Assert.ThrowsAnyAsync<WeavrConflictException>(() => _h.Client.UpdatePasswordAsync(oldPassword, newPassword, WeavrCallOptions.WithToken(temporary)));
 
         Assert.Equal(expected, ex.ErrorCode);
         Assert.True(_h.Sandbox.GetUser(TestUsers.Expired).IsPasswordExpired);
+    }
+
+    [Theory]
+    [InlineData("Sh0rt!x", PasswordPolicyOutcome.TooShort)]
+    [InlineData("Aa1!aaaaaaaaaaaaaaaaaaaaaaaaaaa", PasswordPolicyOutcome.TooLong)]
+    [InlineData("alllowercase1!", PasswordPolicyOutcome.TooSimple)]
+    [InlineData("NoSpecial123", PasswordPolicyOutcome.TooSimple)]
+    [InlineData("N3w-Passw0rd", PasswordPolicyOutcome.Accepted)]
+    [InlineData(SandboxUser.DefaultPassword, PasswordPolicyOutcome.Accepted)] // The history is a rule of the change, not of the policy.
+    public async Task ValidatePassword_WithTheApiKeyAlone_AnswersThePolicy(string password, PasswordPolicyOutcome expected)
+    {
+        _h.Sandbox.ClearRequestLog();
+
+        var response = await _h.Client.ValidatePasswordAsync(password);
+
+        Assert.Equal(expected, response.Value);
+        var entry = Assert.Single(_h.Sandbox.RequestLog);
+        Assert.Equal(("/multi/passwords/validate", expected == PasswordPolicyOutcome.Accepted ? 204 : 409), (entry.Path, entry.StatusCode));
+        Assert.Null(entry.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task ValidatePassword_WithoutPassword_Answers400NamingTheField()
+    {
+        var raw = await _h.Raw.PostAsync("/multi/passwords/validate", "{}");
+
+        Assert.Equal(400, raw.Status);
+        Assert.Contains("\"password\"", raw.Body, StringComparison.Ordinal);
     }
 
     [Fact]

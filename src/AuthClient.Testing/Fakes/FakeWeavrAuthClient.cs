@@ -70,6 +70,16 @@ public sealed class FakeWeavrAuthClient : IWeavrAuthClient
     /// <summary>Gets or sets what <see cref="UpdatePasswordAsync"/> returns for (oldPassword, newPassword, options).</summary>
     public Func<string, string, WeavrCallOptions?, WeavrResponse<PasswordUpdateResponse>>? OnUpdatePassword { get; set; }
 
+    /// <summary>Gets or sets what <see cref="ValidatePasswordAsync"/> returns for (password, options), e.g.
+    /// <c>(_, _) =&gt; WeavrResults.PasswordPolicy(PasswordPolicyOutcome.TooSimple)</c>.</summary>
+    public Func<string, WeavrCallOptions?, WeavrResponse<PasswordPolicyOutcome>>? OnValidatePassword { get; set; }
+
+    /// <summary>Gets or sets what <see cref="StartLostPasswordAsync"/> returns for (email).</summary>
+    public Func<string, WeavrResponse>? OnStartLostPassword { get; set; }
+
+    /// <summary>Gets or sets what <see cref="ResumeLostPasswordAsync"/> returns for (email, nonce, newPassword).</summary>
+    public Func<string, string, string, WeavrResponse<LostPasswordResumeResponse>>? OnResumeLostPassword { get; set; }
+
     /// <summary>Gets the calls received so far, in order (a snapshot).</summary>
     public IReadOnlyList<WeavrCall> Calls => _recorder.Calls;
 
@@ -133,6 +143,18 @@ public sealed class FakeWeavrAuthClient : IWeavrAuthClient
     /// <inheritdoc />
     public Task<WeavrResponse<PasswordUpdateResponse>> UpdatePasswordAsync(string oldPassword, string newPassword, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
         _recorder.Run(With(WeavrOperation.UpdatePassword, options) with { OldPassword = Hide(oldPassword), NewPassword = Hide(newPassword) }, OnUpdatePassword, nameof(OnUpdatePassword), h => h(oldPassword, newPassword, options), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WeavrResponse<PasswordPolicyOutcome>> ValidatePasswordAsync(string password, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        _recorder.Run(With(WeavrOperation.ValidatePassword, options) with { Password = Hide(password) }, OnValidatePassword, nameof(OnValidatePassword), h => h(password, options), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WeavrResponse> StartLostPasswordAsync(string email, CancellationToken cancellationToken = default) =>
+        _recorder.Run(new WeavrCall(WeavrOperation.StartLostPassword) { Email = email }, OnStartLostPassword, nameof(OnStartLostPassword), h => h(email), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WeavrResponse<LostPasswordResumeResponse>> ResumeLostPasswordAsync(string email, string nonce, string newPassword, CancellationToken cancellationToken = default) =>
+        _recorder.Run(new WeavrCall(WeavrOperation.ResumeLostPassword) { Email = email, Nonce = Hide(nonce), NewPassword = Hide(newPassword) }, OnResumeLostPassword, nameof(OnResumeLostPassword), h => h(email, nonce, newPassword), cancellationToken);
 
     private static WeavrCall With(WeavrOperation operation, WeavrCallOptions? options) =>
         new(operation) { Token = options?.Token, IdempotencyRef = options?.IdempotencyRef };

@@ -13,10 +13,11 @@ namespace AuthClient.Testing.Fakes;
 /// <param name="Operation">The operation called.</param>
 public sealed record WeavrCall(WeavrOperation Operation)
 {
-    /// <summary>Gets the e-mail (<see cref="WeavrOperation.LoginWithPassword"/>, <see cref="WeavrOperation.LoginViaBiometrics"/>).</summary>
+    /// <summary>Gets the e-mail (<see cref="WeavrOperation.LoginWithPassword"/>, <see cref="WeavrOperation.LoginViaBiometrics"/>,
+    /// <see cref="WeavrOperation.StartLostPassword"/>, <see cref="WeavrOperation.ResumeLostPassword"/>).</summary>
     public string? Email { get; init; }
 
-    /// <summary>Gets the password (<see cref="WeavrOperation.LoginWithPassword"/>).</summary>
+    /// <summary>Gets the password (<see cref="WeavrOperation.LoginWithPassword"/>, <see cref="WeavrOperation.ValidatePassword"/>).</summary>
     public Secret? Password { get; init; }
 
     /// <summary>Gets the identity (<see cref="WeavrOperation.LoginViaBiometrics"/>, <see cref="WeavrOperation.RequestAccessToken"/>).</summary>
@@ -37,8 +38,11 @@ public sealed record WeavrCall(WeavrOperation Operation)
     /// <summary>Gets the current password (<see cref="WeavrOperation.UpdatePassword"/>).</summary>
     public Secret? OldPassword { get; init; }
 
-    /// <summary>Gets the new password (<see cref="WeavrOperation.UpdatePassword"/>).</summary>
+    /// <summary>Gets the new password (<see cref="WeavrOperation.UpdatePassword"/>, <see cref="WeavrOperation.ResumeLostPassword"/>).</summary>
     public Secret? NewPassword { get; init; }
+
+    /// <summary>Gets the lost-password nonce (<see cref="WeavrOperation.ResumeLostPassword"/>).</summary>
+    public Secret? Nonce { get; init; }
 
     /// <summary>Gets the bearer token passed in <see cref="Weavr.WeavrCallOptions.Token"/>, if any.</summary>
     public Secret? Token { get; init; }
@@ -59,6 +63,7 @@ public sealed record WeavrCall(WeavrOperation Operation)
         .Add(nameof(VerificationCode), VerificationCode)
         .Add(nameof(OldPassword), OldPassword)
         .Add(nameof(NewPassword), NewPassword)
+        .Add(nameof(Nonce), Nonce)
         .Add(nameof(Token), Token)
         .Add(nameof(IdempotencyRef), IdempotencyRef)
         .ToString();

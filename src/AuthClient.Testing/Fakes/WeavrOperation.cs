@@ -47,4 +47,13 @@ public enum WeavrOperation
 
     /// <summary><c>UpdatePasswordAsync</c>: <c>POST /passwords/update</c>.</summary>
     UpdatePassword,
+
+    /// <summary><c>ValidatePasswordAsync</c>: <c>POST /passwords/validate</c>.</summary>
+    ValidatePassword,
+
+    /// <summary><c>StartLostPasswordAsync</c>: <c>POST /passwords/lost_password/start</c>.</summary>
+    StartLostPassword,
+
+    /// <summary><c>ResumeLostPasswordAsync</c>: <c>POST /passwords/lost_password/resume</c>.</summary>
+    ResumeLostPassword,
 }

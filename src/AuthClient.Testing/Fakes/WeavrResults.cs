@@ -124,4 +124,24 @@ public static class WeavrResults
     /// <returns>The response.</returns>
     public static WeavrResponse<PasswordUpdateResponse> PasswordUpdated(string token = DefaultAuthToken) =>
         Ok(new PasswordUpdateResponse { Token = new Secret(token) });
+
+    /// <summary>The answer to <see cref="IWeavrAuthClient.StartLostPasswordAsync"/>: 204.</summary>
+    /// <returns>The response.</returns>
+    public static WeavrResponse LostPasswordStarted() =>
+        new(HttpStatusCode.NoContent, FakeFailures.DefaultRequestRef(HttpStatusCode.NoContent), IdempotencyRef: null);
+
+    /// <summary>The answer to <see cref="IWeavrAuthClient.ResumeLostPasswordAsync"/>: the token to continue with.</summary>
+    /// <param name="token">The token; default <see cref="DefaultAuthToken"/>.</param>
+    /// <returns>The response.</returns>
+    public static WeavrResponse<LostPasswordResumeResponse> LostPasswordResumed(string token = DefaultAuthToken) =>
+        Ok(new LostPasswordResumeResponse { Token = new Secret(token) });
+
+    /// <summary>The answer to <see cref="IWeavrAuthClient.ValidatePasswordAsync"/>: 204 when accepted, else 409 with the broken rule.</summary>
+    /// <param name="outcome">What the policy says; default <see cref="PasswordPolicyOutcome.Accepted"/>.</param>
+    /// <returns>The response.</returns>
+    public static WeavrResponse<PasswordPolicyOutcome> PasswordPolicy(PasswordPolicyOutcome outcome = PasswordPolicyOutcome.Accepted)
+    {
+        var status = outcome == PasswordPolicyOutcome.Accepted ? HttpStatusCode.NoContent : HttpStatusCode.Conflict;
+        return new(outcome, status, FakeFailures.DefaultRequestRef(status), IdempotencyRef: null);
+    }
 }

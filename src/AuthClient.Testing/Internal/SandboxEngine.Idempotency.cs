@@ -10,7 +10,9 @@ internal sealed partial class SandboxEngine
     /// <summary>Runs an operation that declares <c>idempotency-ref</c>: a repeat of the same call (method, path, token,
     /// ref and body) within 24 h gets the first answer again instead of running twice. A refusal before the operation
     /// ran (401, or 403 such as <c>STEP_UP_REQUIRED</c>) is not remembered: once allowed, the same call runs, which is
-    /// what lets a client step up and replay the call with its idempotency-ref.</summary>
+    /// what lets a client step up and replay the call with its idempotency-ref. With
+    /// <see cref="SandboxRules.RememberRefusedCalls"/> a 403 is remembered too (whether Weavr does is undocumented):
+    /// the replay after a step-up gets the same 403, and only a fresh ref runs the call.</summary>
     private SandboxResponse Idempotent(SandboxRequest request, Func<SandboxResponse> run)
     {
         var reference = request.Header("idempotency-ref");
@@ -29,7 +31,7 @@ internal sealed partial class SandboxEngine
         }
 
         var response = run();
-        if (response.StatusCode < 500 && response.StatusCode is not (401 or 403))
+        if (response.StatusCode < 500 && response.StatusCode != 401 && (response.StatusCode != 403 || _rules.RememberRefusedCalls))
         {
             _replies[key] = new IdempotentReply
             {

@@ -278,14 +278,7 @@ internal sealed partial class SandboxEngine
                 return WeavrReplies.Conflict(rejection);
             }
 
-            user.Password = newPassword;
-            user.PasswordHistory.Insert(0, newPassword);
-            if (user.PasswordHistory.Count > _rules.PasswordHistorySize)
-            {
-                user.PasswordHistory.RemoveRange(_rules.PasswordHistorySize, user.PasswordHistory.Count - _rules.PasswordHistorySize);
-            }
-
-            user.PasswordExpired = false;
+            SetPassword(user, newPassword);
             if (token.Kind == TokenKind.Temporary)
             {
                 token.Revoked = true;
@@ -305,6 +298,19 @@ internal sealed partial class SandboxEngine
         }
     }
 
+    /// <summary>Sets a new password (kept in the history) and clears its expiry.</summary>
+    private void SetPassword(UserState user, string newPassword)
+    {
+        user.Password = newPassword;
+        user.PasswordHistory.Insert(0, newPassword);
+        if (user.PasswordHistory.Count > _rules.PasswordHistorySize)
+        {
+            user.PasswordHistory.RemoveRange(_rules.PasswordHistorySize, user.PasswordHistory.Count - _rules.PasswordHistorySize);
+        }
+
+        user.PasswordExpired = false;
+    }
+
     /// <summary>Weavr's password policy (API.md §1.3), checked in the order a user would fix them.</summary>
     private string? CheckNewPassword(UserState user, string oldPassword, string newPassword)
     {
@@ -313,6 +319,13 @@ internal sealed partial class SandboxEngine
             return WeavrErrorCodes.PasswordIncorrect;
         }
 
+        return CheckPasswordPolicy(newPassword)
+            ?? (user.PasswordHistory.Contains(newPassword, StringComparer.Ordinal) ? WeavrErrorCodes.PasswordAlreadyUsed : null);
+    }
+
+    /// <summary>The complexity checks alone (<c>/passwords/validate</c>): length, then the four character classes.</summary>
+    private string? CheckPasswordPolicy(string newPassword)
+    {
         if (newPassword.Length < _rules.PasswordMinLength)
         {
             return WeavrErrorCodes.PasswordTooShort;
@@ -325,12 +338,7 @@ internal sealed partial class SandboxEngine
 
         var complex = newPassword.Any(char.IsLower) && newPassword.Any(char.IsUpper) &&
             newPassword.Any(char.IsDigit) && newPassword.Any(c => !char.IsLetterOrDigit(c));
-        if (!complex)
-        {
-            return WeavrErrorCodes.PasswordTooSimple;
-        }
-
-        return user.PasswordHistory.Contains(newPassword, StringComparer.Ordinal) ? WeavrErrorCodes.PasswordAlreadyUsed : null;
+        return complex ? null : WeavrErrorCodes.PasswordTooSimple;
     }
 
     private bool IsLocked(UserState user, DateTimeOffset now)

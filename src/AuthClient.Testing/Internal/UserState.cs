@@ -26,6 +26,9 @@ internal sealed class UserState
 
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>When the nonce of a started lost-password flow stops working; <see langword="null"/> when none is pending.</summary>
+    public DateTimeOffset? LostPasswordNonceExpiresAt { get; set; }
+
     /// <summary>The factors by channel wire value (SMS, AUTHY, BIOMETRIC).</summary>
     public Dictionary<string, ScaFactorStatus> Factors { get; } = new(StringComparer.Ordinal);
 

@@ -33,5 +33,11 @@ public static class WeavrErrorCodes
     public const string PasswordTooLong = "PASSWORD_TOO_LONG";
     public const string PasswordTooSimple = "PASSWORD_TOO_SIMPLE";
     public const string PasswordIncorrect = "PASSWORD_INCORRECT";
+    public const string UnresolvedIdentity = "UNRESOLVED_IDENTITY";
+    public const string PasswordProfileNotConfiguredForCredentialType = "PASSWORD_PROFILE_NOT_CONFIGURED_FOR_CREDENTIAL_TYPE";
+    public const string MultipleAccountsFound = "MULTIPLE_ACCOUNTS_FOUND";
+    public const string AccountNotFound = "ACCOUNT_NOT_FOUND";
+    public const string InvalidNonceOrEmail = "INVALID_NONCE_OR_EMAIL";
+    public const string PasswordNotSet = "PASSWORD_NOT_SET";
 #pragma warning restore CS1591
 }

@@ -83,11 +83,30 @@ public interface IWeavrSession
     /// <summary>Changes an expired password (valid in <see cref="WeavrSessionState.PasswordExpired"/>) and continues the
     /// sign-in with the token Weavr returns: identities, then ACCESS token when there is exactly one.</summary>
     /// <param name="oldPassword">The expired password.</param>
-    /// <param name="newPassword">The new password (Weavr's policy applies; a refusal is a <see cref="Errors.WeavrConflictException"/>).</param>
+    /// <param name="newPassword">The new password. It is checked first with <c>POST /passwords/validate</c>: a policy
+    /// refusal throws <see cref="Errors.WeavrPasswordPolicyException"/> (its <c>Outcome</c> says which rule) without
+    /// attempting the change; any other refusal of the change is a <see cref="Errors.WeavrConflictException"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The state reached; <see cref="WeavrSessionState.Anonymous"/> when Weavr changed the password but answered
     /// without a token to continue with: the change is done, sign in again with the new password.</returns>
     Task<WeavrSessionState> UpdatePasswordAsync(string oldPassword, string newPassword, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes a forgotten-password flow (started with <see cref="IWeavrAuthClient.StartLostPasswordAsync"/>) and
+    /// signs in with the token Weavr returns, the same way a password login continues: identities, then an ACCESS token
+    /// when there is exactly one. Replaces any previous login of this session.
+    /// </summary>
+    /// <param name="email">The user's e-mail address.</param>
+    /// <param name="nonce">The 6-digit nonce from the e-mailed link (never logged).</param>
+    /// <param name="newPassword">The new password; checked with <c>POST /passwords/validate</c> first, so a policy
+    /// refusal throws <see cref="Errors.WeavrPasswordPolicyException"/> without spending the nonce.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The state reached (<see cref="WeavrSessionState.Access"/> with one identity).</returns>
+    /// <exception cref="Errors.WeavrPasswordChangedException">Weavr changed the password but answered without a token; the
+    /// session is unchanged: sign in with the new password.</exception>
+    /// <exception cref="Errors.WeavrConflictException">409, e.g. <c>INVALID_NONCE_OR_EMAIL</c> or <c>PASSWORD_ALREADY_USED</c>.</exception>
+    /// <exception cref="Errors.WeavrTokenException">The nonce is unknown or has expired (404/410): start again.</exception>
+    Task<WeavrSessionState> ResumeLostPasswordAsync(string email, string nonce, string newPassword, CancellationToken cancellationToken = default);
 
     /// <summary>Exchanges the AUTH token for an ACCESS token for <paramref name="identity"/> (valid in <see cref="WeavrSessionState.Authenticated"/>).</summary>
     /// <param name="identity">One of <see cref="Identities"/>.</param>
@@ -130,8 +149,9 @@ public interface IWeavrSession
     /// <summary>
     /// Runs a secured Weavr call with the session's token and an <c>idempotency-ref</c> generated up front. When the
     /// call answers 403 <c>STEP_UP_REQUIRED</c> the session steps up (configured method, single-flight) and replays the
-    /// call once with the same idempotency-ref; on <c>ACCESS_TOKEN_REQUIRED</c> it exchanges the AUTH token and replays.
-    /// A successful call keeps the session alive.
+    /// call once with the same idempotency-ref; should that replay get the same 403 (Weavr remembering the refused call
+    /// under its ref is undocumented), it tries once more under a fresh ref, which is safe because a 403 means nothing
+    /// ran. On <c>ACCESS_TOKEN_REQUIRED</c> it exchanges the AUTH token and replays. A successful call keeps the session alive.
     /// </summary>
     /// <typeparam name="TResult">The call's result.</typeparam>
     /// <param name="call">The call: pass the given options and token through, e.g.
@@ -145,7 +165,8 @@ public interface IWeavrSession
     /// with your own <c>idempotency-ref</c> (reuse it to replay a call whose outcome is unknown).</summary>
     /// <typeparam name="TResult">The call's result.</typeparam>
     /// <param name="call">The call.</param>
-    /// <param name="idempotencyRef">The idempotency-ref sent on every attempt.</param>
+    /// <param name="idempotencyRef">The idempotency-ref sent on the first attempt and its replay after a step-up (a
+    /// fresh one only when that replay is refused again with <c>STEP_UP_REQUIRED</c>: see the result's <c>IdempotencyRef</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The call's result.</returns>
     Task<TResult> ExecuteAsync<TResult>(Func<IWeavrAuthClient, WeavrCallOptions, CancellationToken, Task<TResult>> call, string idempotencyRef, CancellationToken cancellationToken = default);
@@ -187,6 +208,8 @@ public interface IWeavrSession
 
     /// <summary>Logs out: the token is revoked and the session ends in <see cref="WeavrSessionState.LoggedOut"/> (also
     /// when the call fails); later calls send nothing. An expired session is logged out without a call.</summary>
+    /// <remarks>Weavr's OpenAPI marks <c>POST /logout</c> <c>deprecated</c> and names no replacement: it is kept because the
+    /// seeds and today's API still use it; a token also ends by itself 5 minutes after its last use.</remarks>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the session is logged out.</returns>
     Task LogoutAsync(CancellationToken cancellationToken = default);

@@ -8,7 +8,7 @@ namespace AuthClient.Sessions;
 /// <summary>
 /// Matches webhook events to the sessions waiting for them: a <c>/stepup/watch</c> event completes the push step-up
 /// or biometric sign-in with the same challenge id; an <c>/authentication_factors/watch</c> event completes the push
-/// enrolment of the same credential. Registered (once, as a singleton) as an <see cref="IWeavrWebhookEventSink"/> by
+/// enrolment of the same credential and factor type (a biometric enrolment event never completes an Authy enrolment). Registered (once, as a singleton) as an <see cref="IWeavrWebhookEventSink"/> by
 /// <c>AddSessions</c>, so the webhook receiver feeds it.
 /// </summary>
 /// <remarks>
@@ -57,8 +57,8 @@ public sealed class PendingChallengeRegistry : IWeavrWebhookEventSink
             case StepUpEvent { ChallengeId.Length: > 0 } stepUp:
                 Deliver(_stepUps, stepUp.ChallengeId, stepUp);
                 break;
-            case EnrolmentEvent { CredentialId: { } credential } enrolment:
-                Deliver(_enrolments, EnrolmentKey(credential), enrolment);
+            case EnrolmentEvent { CredentialId: { } credential, Type.Length: > 0 } enrolment:
+                Deliver(_enrolments, EnrolmentKey(credential, enrolment.Type), enrolment);
                 break;
         }
 
@@ -81,16 +81,24 @@ public sealed class PendingChallengeRegistry : IWeavrWebhookEventSink
         }
     }
 
-    /// <summary>Completes when a session is waiting for the push enrolment outcome of <paramref name="credential"/>.</summary>
+    /// <summary>Completes when a session is waiting for the Authy push enrolment outcome of <paramref name="credential"/>.</summary>
     /// <param name="credential">The credential enrolling.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when the enrolment is awaited.</returns>
-    public Task WhenEnrolmentAwaitedAsync(CredentialId credential, CancellationToken cancellationToken = default)
+    public Task WhenEnrolmentAwaitedAsync(CredentialId credential, CancellationToken cancellationToken = default) =>
+        WhenFactorEnrolmentAwaitedAsync(credential, ScaChannel.Authy, cancellationToken);
+
+    /// <summary>Completes when a session is waiting for the push enrolment outcome of <paramref name="credential"/> on <paramref name="channel"/>.</summary>
+    /// <param name="credential">The credential enrolling.</param>
+    /// <param name="channel">The factor enrolling, e.g. <see cref="ScaChannel.Authy"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the enrolment is awaited.</returns>
+    public Task WhenFactorEnrolmentAwaitedAsync(CredentialId credential, ScaChannel channel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
         lock (_gate)
         {
-            return GetOrAdd(_enrolments, EnrolmentKey(credential)).Awaited.Task.WaitAsync(cancellationToken);
+            return GetOrAdd(_enrolments, EnrolmentKey(credential, channel.Value)).Awaited.Task.WaitAsync(cancellationToken);
         }
     }
 
@@ -106,10 +114,10 @@ public sealed class PendingChallengeRegistry : IWeavrWebhookEventSink
         }
     }
 
-    /// <summary>Registers interest in a credential's push enrolment before it is started; a stale buffered event is dropped.</summary>
-    internal PendingEventWaiter<EnrolmentEvent> ExpectEnrolment(CredentialId credential)
+    /// <summary>Registers interest in a credential's push enrolment of <paramref name="channel"/> before it is started; a stale buffered event is dropped.</summary>
+    internal PendingEventWaiter<EnrolmentEvent> ExpectEnrolment(CredentialId credential, ScaChannel channel)
     {
-        var key = EnrolmentKey(credential);
+        var key = EnrolmentKey(credential, channel.Value);
         lock (_gate)
         {
             Prune();
@@ -124,7 +132,9 @@ public sealed class PendingChallengeRegistry : IWeavrWebhookEventSink
         }
     }
 
-    private static string EnrolmentKey(CredentialId credential) => $"{credential.Type.Value}:{credential.Id}";
+    // The credential and the factor type: an event for another factor of the same credential is not this enrolment's answer.
+    private static string EnrolmentKey(CredentialId credential, string factorType) =>
+        $"{credential.Type.Value}:{credential.Id}:{factorType.ToUpperInvariant()}";
 
     private void Deliver<TEvent>(Dictionary<string, PendingEvent<TEvent>> map, string key, TEvent webhookEvent)
     {

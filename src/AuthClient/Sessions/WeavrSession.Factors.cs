@@ -44,8 +44,8 @@ public sealed partial class WeavrSession
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(wait, TimeSpan.Zero, nameof(timeout));
         var credential = Credential;
 
-        // Registered before the POST: the enrolment webhook carries only the credential, and may beat the answer.
-        using var waiter = credential is null ? null : _services.Challenges.ExpectEnrolment(credential);
+        // Registered before the POST: the enrolment webhook carries only the credential and the factor type, and may beat the answer.
+        using var waiter = credential is null ? null : _services.Challenges.ExpectEnrolment(credential, ScaChannel.Authy);
         var sent = await FactorChallengeAsync((client, options, ct) => client.EnrolPushAsync(ScaChannel.Authy, options, ct), ScaChannel.Authy, ChallengeOutcome.Sent, cancellationToken).ConfigureAwait(false);
         if (sent.Outcome != ChallengeOutcome.Sent || waiter is null)
         {

@@ -13,4 +13,7 @@ public sealed partial class WeavrSession
 
     [LoggerMessage(EventId = 202, EventName = "SessionStateChangedHandlerFailed", Level = LogLevel.Warning, Message = "A StateChanged handler of the Weavr session {UserKey} threw")]
     private static partial void LogHandlerFailed(ILogger logger, string userKey, Exception exception);
+
+    [LoggerMessage(EventId = 203, EventName = "SessionStepUpReplayRefused", Level = LogLevel.Information, Message = "Weavr session {UserKey}: the call replayed after a step-up was refused again with STEP_UP_REQUIRED; retrying once under a fresh idempotency-ref")]
+    private static partial void LogReplayRefused(ILogger logger, string userKey);
 }

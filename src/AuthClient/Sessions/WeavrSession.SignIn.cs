@@ -125,6 +125,7 @@ public sealed partial class WeavrSession
         {
             await SyncAsync(cancellationToken).ConfigureAwait(false);
             var lease = Acquire(nameof(UpdatePasswordAsync), PasswordExpiredStates);
+            await CheckPasswordPolicyAsync(newPassword, cancellationToken).ConfigureAwait(false);
             var sentAt = Now;
             WeavrResponse<PasswordUpdateResponse> updated;
             try
@@ -141,6 +142,33 @@ public sealed partial class WeavrSession
             // The returned token continues the sign-in like an AUTH token: identities, then an ACCESS token.
             var token = updated.Value.Token;
             Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, Credential, sentAt);
+            await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
+            return State;
+        }
+        finally
+        {
+            _signInGate.Release();
+            await PersistAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<WeavrSessionState> ResumeLostPasswordAsync(string email, string nonce, string newPassword, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Email(email, nameof(email));
+        WeavrInputGuard.Nonce(nonce, nameof(nonce));
+        WeavrInputGuard.Password(newPassword, nameof(newPassword));
+        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            EnsureNotLocked();
+            await CheckPasswordPolicyAsync(newPassword, cancellationToken).ConfigureAwait(false);
+            var sentAt = Now;
+            var resumed = await _services.CreateClient().ResumeLostPasswordAsync(email, nonce, newPassword, cancellationToken).ConfigureAwait(false);
+
+            // The token continues exactly like the AUTH token of a password login.
+            var token = resumed.Value.Token;
+            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, null, sentAt);
             await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
             return State;
         }
@@ -208,6 +236,27 @@ public sealed partial class WeavrSession
             {
                 return identities;
             }
+        }
+    }
+
+    /// <summary>
+    /// Checks the new password with <c>POST /passwords/validate</c> before a password is changed: a policy refusal is a
+    /// typed <see cref="WeavrPasswordPolicyException"/>, and the change is not attempted.
+    /// </summary>
+    private async Task CheckPasswordPolicyAsync(string password, CancellationToken cancellationToken)
+    {
+        var check = await _services.CreateClient().ValidatePasswordAsync(password, null, cancellationToken).ConfigureAwait(false);
+        if (check.Value != PasswordPolicyOutcome.Accepted)
+        {
+            throw new WeavrPasswordPolicyException(new ApiErrorDetails
+            {
+                Api = "Weavr",
+                Method = "POST",
+                Path = WeavrEndpoints.PasswordValidate.Template,
+                StatusCode = check.StatusCode,
+                ErrorCode = WeavrPasswordPolicyException.ToErrorCode(check.Value),
+                RequestRef = check.RequestRef,
+            });
         }
     }
 

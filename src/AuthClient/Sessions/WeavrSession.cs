@@ -93,6 +93,7 @@ public sealed partial class WeavrSession : IWeavrSession
         ArgumentNullException.ThrowIfNull(call);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyRef);
         var steppedUp = false;
+        var refreshed = false;
         var exchanged = false;
         try
         {
@@ -113,6 +114,14 @@ public sealed partial class WeavrSession : IWeavrSession
                     {
                         throw new WeavrStepUpFailedException(UserKey, State, result, ex);
                     }
+                }
+                catch (WeavrForbiddenException ex) when (ex.IsStepUpRequired && steppedUp && !refreshed)
+                {
+                    // The replay got the same refusal: Weavr may remember the refused call under its idempotency-ref
+                    // (undocumented). A 403 means nothing ran, so one more try under a fresh ref cannot duplicate it.
+                    refreshed = true;
+                    idempotencyRef = Guid.NewGuid().ToString("N");
+                    LogReplayRefused(_services.Logger, UserKey);
                 }
                 catch (WeavrForbiddenException ex) when (ex.IsAccessTokenRequired && !exchanged)
                 {

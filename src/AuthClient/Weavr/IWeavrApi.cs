@@ -147,7 +147,7 @@ public interface IWeavrApi
         [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary><c>POST /logout</c>: ends the login identified by the token.</summary>
+    /// <summary><c>POST /logout</c>: ends the login identified by the token (deprecated in Weavr's OpenAPI, no replacement named).</summary>
     /// <param name="context">Per-call context (token, request-ref).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The logout URL (200) or <see langword="null"/> (204).</returns>
@@ -164,6 +164,39 @@ public interface IWeavrApi
     [Post("/passwords/update")]
     Task<PasswordUpdateResponse> UpdatePasswordAsync(
         [Body] PasswordUpdateRequest request,
+        [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /passwords/validate</c>: checks a password against the password policy (api-key only).</summary>
+    /// <param name="request">The password.</param>
+    /// <param name="context">Per-call context (request-ref).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes on 204 (the password passes).</returns>
+    [Post("/passwords/validate")]
+    Task ValidatePasswordAsync(
+        [Body] PasswordValidateRequest request,
+        [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /passwords/lost_password/start</c>: e-mails the user a link to choose a new password (api-key only).</summary>
+    /// <param name="request">The user's e-mail address.</param>
+    /// <param name="context">Per-call context (request-ref).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes on 204.</returns>
+    [Post("/passwords/lost_password/start")]
+    Task StartLostPasswordAsync(
+        [Body] EmailRequest request,
+        [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /passwords/lost_password/resume</c>: sets the new password with the e-mailed nonce (api-key only).</summary>
+    /// <param name="request">The nonce, e-mail address and new password.</param>
+    /// <param name="context">Per-call context (request-ref).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token to continue the sign-in with.</returns>
+    [Post("/passwords/lost_password/resume")]
+    Task<LostPasswordResumeResponse> ResumeLostPasswordAsync(
+        [Body] LostPasswordResumeRequest request,
         [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
         CancellationToken cancellationToken = default);
 }

@@ -100,6 +100,8 @@ public interface IWeavrAuthClient
     Task<WeavrResponse<PushChallenge>> StartPushStepUpAsync(ScaChannel channel, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Ends the login the token belongs to; the token is refused afterwards.</summary>
+    /// <remarks>Weavr's OpenAPI marks <c>POST /logout</c> <c>deprecated</c> and names no replacement: it is kept because the
+    /// seeds and today's API still use it; a token also ends by itself 5 minutes after its last use.</remarks>
     /// <param name="options">The token and per-call options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The logout URL (200) or <see langword="null"/> (204).</returns>
@@ -114,4 +116,44 @@ public interface IWeavrAuthClient
     /// <exception cref="Errors.WeavrPasswordChangedException">Weavr answered 2xx, so the password HAS changed, but the
     /// answer held no usable token: do not repeat the change; sign in again with the new password.</exception>
     Task<WeavrResponse<PasswordUpdateResponse>> UpdatePasswordAsync(string oldPassword, string newPassword, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks a password against the programme's password policy (<c>POST /passwords/validate</c>, api-key only), e.g.
+    /// for a sign-up form or before a password update: a policy refusal (409 <c>PASSWORD_TOO_SHORT</c>,
+    /// <c>PASSWORD_TOO_LONG</c>, <c>PASSWORD_TOO_SIMPLE</c>) is an outcome, not an exception.
+    /// </summary>
+    /// <param name="password">The password to check (1 to 100 characters).</param>
+    /// <param name="options">Per-call options (no token is needed).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see cref="PasswordPolicyOutcome.Accepted"/> (204) or the rule the password breaks (409).</returns>
+    /// <exception cref="Errors.WeavrConflictException">Any other 409, e.g. <c>PASSWORD_PROFILE_NOT_CONFIGURED_FOR_CREDENTIAL_TYPE</c>
+    /// or <c>UNRESOLVED_IDENTITY</c>: the programme, not the password, is at fault.</exception>
+    Task<WeavrResponse<PasswordPolicyOutcome>> ValidatePasswordAsync(string password, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts the forgotten-password flow (<c>POST /passwords/lost_password/start</c>, api-key only): Weavr e-mails the
+    /// user a link carrying a one-time nonce for <see cref="ResumeLostPasswordAsync"/>.
+    /// </summary>
+    /// <param name="email">The user's e-mail address.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The 204 answer.</returns>
+    /// <exception cref="Errors.WeavrConflictException">409 <c>ACCOUNT_NOT_FOUND</c> or <c>MULTIPLE_ACCOUNTS_FOUND</c>
+    /// (do not tell the user which: that would reveal whether an address has an account).</exception>
+    Task<WeavrResponse> StartLostPasswordAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes the forgotten-password flow (<c>POST /passwords/lost_password/resume</c>, api-key only): sets the new
+    /// password and returns a token that continues like the AUTH token of a password login.
+    /// </summary>
+    /// <param name="email">The user's e-mail address.</param>
+    /// <param name="nonce">The 6-digit nonce from the e-mailed link (never logged).</param>
+    /// <param name="newPassword">The new password (1 to 100 characters; Weavr's policy applies).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token to continue with.</returns>
+    /// <exception cref="Errors.WeavrConflictException">409 <c>INVALID_NONCE_OR_EMAIL</c>, <c>PASSWORD_ALREADY_USED</c>,
+    /// <c>PASSWORD_INCORRECT</c>, <c>PASSWORD_NOT_SET</c>; <c>PASSWORD_TOO_*</c> as <see cref="Errors.WeavrPasswordPolicyException"/>.</exception>
+    /// <exception cref="Errors.WeavrTokenException">404/410: the nonce is unknown or has expired; start again.</exception>
+    /// <exception cref="Errors.WeavrPasswordChangedException">Weavr answered 2xx, so the password HAS changed, but the
+    /// answer held no usable token: sign in with the new password.</exception>
+    Task<WeavrResponse<LostPasswordResumeResponse>> ResumeLostPasswordAsync(string email, string nonce, string newPassword, CancellationToken cancellationToken = default);
 }

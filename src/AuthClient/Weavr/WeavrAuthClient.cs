@@ -160,20 +160,64 @@ public sealed class WeavrAuthClient(IWeavrApi api) : IWeavrAuthClient
         WeavrInputGuard.Password(newPassword, nameof(newPassword));
         var context = Context(options);
         var request = new PasswordUpdateRequest(new SensitivePassword(new Secret(oldPassword)), new SensitivePassword(new Secret(newPassword)));
-        PasswordUpdateResponse? body;
+        var body = await ChangePasswordAsync(WeavrEndpoints.PasswordUpdate, () => api.UpdatePasswordAsync(request, context, cancellationToken), context).ConfigureAwait(false);
+        return body is { Token.IsEmpty: false }
+            ? Wrap(body, context)
+            : throw new WeavrPasswordChangedException(WeavrEndpoints.PasswordUpdate.Template, context.StatusCode ?? HttpStatusCode.OK, context.RequestRef, null);
+    }
+
+    /// <inheritdoc />
+    public async Task<WeavrResponse> StartLostPasswordAsync(string email, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Email(email, nameof(email));
+        var context = new WeavrCallContext();
+        await api.StartLostPasswordAsync(new EmailRequest(email), context, cancellationToken).ConfigureAwait(false);
+        return Wrap(context);
+    }
+
+    /// <inheritdoc />
+    public async Task<WeavrResponse<LostPasswordResumeResponse>> ResumeLostPasswordAsync(string email, string nonce, string newPassword, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Email(email, nameof(email));
+        WeavrInputGuard.Nonce(nonce, nameof(nonce));
+        WeavrInputGuard.Password(newPassword, nameof(newPassword));
+        var context = new WeavrCallContext();
+        var request = new LostPasswordResumeRequest(new Secret(nonce), email, new SensitivePassword(new Secret(newPassword)));
+        var body = await ChangePasswordAsync(WeavrEndpoints.LostPasswordResume, () => api.ResumeLostPasswordAsync(request, context, cancellationToken), context).ConfigureAwait(false);
+        return body is { Token.IsEmpty: false }
+            ? Wrap(body, context)
+            : throw new WeavrPasswordChangedException(WeavrEndpoints.LostPasswordResume.Template, context.StatusCode ?? HttpStatusCode.OK, context.RequestRef, null);
+    }
+
+    /// <summary>Sends a call that changes the password: a 2xx whose answer cannot be read means the password HAS changed,
+    /// so it must not look like a failed change.</summary>
+    private static async Task<T?> ChangePasswordAsync<T>(WeavrEndpoint endpoint, Func<Task<T>> send, WeavrCallContext context)
+        where T : class
+    {
         try
         {
-            body = await api.UpdatePasswordAsync(request, context, cancellationToken).ConfigureAwait(false);
+            return await send().ConfigureAwait(false);
         }
         catch (AuthClientInvalidResponseException ex) when (ex.StatusCode is { } status && IsSuccess(status))
         {
-            // A 2xx means the password has changed: an unreadable answer must not look like a failed change.
-            throw new WeavrPasswordChangedException(status, ex.RequestRef, ex);
+            throw new WeavrPasswordChangedException(endpoint.Template, status, ex.RequestRef ?? context.RequestRef, ex);
         }
+    }
 
-        return body is { Token.IsEmpty: false }
-            ? Wrap(body, context)
-            : throw new WeavrPasswordChangedException(context.StatusCode ?? HttpStatusCode.OK, context.RequestRef);
+    /// <inheritdoc />
+    public async Task<WeavrResponse<PasswordPolicyOutcome>> ValidatePasswordAsync(string password, WeavrCallOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Password(password, nameof(password));
+        var context = Context(options);
+        try
+        {
+            await api.ValidatePasswordAsync(new PasswordValidateRequest(new SensitivePassword(new Secret(password))), context, cancellationToken).ConfigureAwait(false);
+            return Wrap(PasswordPolicyOutcome.Accepted, context);
+        }
+        catch (WeavrPasswordPolicyException refused)
+        {
+            return new WeavrResponse<PasswordPolicyOutcome>(refused.Outcome, refused.StatusCode, refused.RequestRef, null);
+        }
     }
 
     private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and <= 299;

@@ -164,5 +164,8 @@ public sealed class FakeWeavrAuthClientTests
         fake.OnStartPushStepUp = (_, _) => throw error;
         fake.OnLogout = _ => throw error;
         fake.OnUpdatePassword = (_, _, _) => throw error;
+        fake.OnValidatePassword = (_, _) => throw error;
+        fake.OnStartLostPassword = _ => throw error;
+        fake.OnResumeLostPassword = (_, _, _) => throw error;
     }
 }

@@ -30,6 +30,9 @@ internal static class WeavrOperationCalls
         WeavrOperation.VerifyOtpEnrolment or WeavrOperation.VerifyOtpStepUp =>
             new(operation) { Channel = ChannelOf(operation), VerificationCode = new Secret("123456"), Token = Token },
         WeavrOperation.UpdatePassword => new(operation) { OldPassword = new Secret("0ld-Passw0rd!"), NewPassword = new Secret("N3w-Passw0rd!"), Token = Token },
+        WeavrOperation.ValidatePassword => new(operation) { Password = new Secret("N3w-Passw0rd!") },
+        WeavrOperation.StartLostPassword => new(operation) { Email = "nobody@example.com" },
+        WeavrOperation.ResumeLostPassword => new(operation) { Email = "nobody@example.com", Nonce = new Secret("654321"), NewPassword = new Secret("N3w-Passw0rd!") },
         _ => new(operation) { Channel = ChannelOf(operation), Token = Token },
     };
 
@@ -53,6 +56,9 @@ internal static class WeavrOperationCalls
             WeavrOperation.StartPushStepUp => client.StartPushStepUpAsync(channel, options, cancellationToken),
             WeavrOperation.Logout => client.LogoutAsync(options, cancellationToken),
             WeavrOperation.UpdatePassword => client.UpdatePasswordAsync("0ld-Passw0rd!", "N3w-Passw0rd!", options, cancellationToken),
+            WeavrOperation.ValidatePassword => client.ValidatePasswordAsync("N3w-Passw0rd!", null, cancellationToken),
+            WeavrOperation.StartLostPassword => client.StartLostPasswordAsync("nobody@example.com", cancellationToken),
+            WeavrOperation.ResumeLostPassword => client.ResumeLostPasswordAsync("nobody@example.com", "654321", "N3w-Passw0rd!", cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Add the new operation here."),
         };
     }

@@ -30,6 +30,9 @@ public sealed partial class WeavrOpenApiConformanceTests(WeavrOpenApiFixture spe
         [typeof(AccessTokenRequest)] = new AccessTokenRequest(new IdentityId(IdentityType.Corporate, "1")) { ClientAssertion = "jwt", Token = new Secret("one-time") },
         [typeof(VerificationCodeRequest)] = new VerificationCodeRequest(new Secret("123456")),
         [typeof(PasswordUpdateRequest)] = new PasswordUpdateRequest(new SensitivePassword(new Secret("o")), new SensitivePassword(new Secret("n"))),
+        [typeof(PasswordValidateRequest)] = new PasswordValidateRequest(new SensitivePassword(new Secret("p"))),
+        [typeof(EmailRequest)] = new EmailRequest("a@example.com"),
+        [typeof(LostPasswordResumeRequest)] = new LostPasswordResumeRequest(new Secret("123456"), "a@example.com", new SensitivePassword(new Secret("n"))),
     };
 
     public static TheoryData<string> CatalogueOperations => [.. WeavrEndpoints.All.Select(e => e.OperationId)];
@@ -50,8 +53,8 @@ public sealed partial class WeavrOpenApiConformanceTests(WeavrOpenApiFixture spe
         var catalogue = WeavrEndpoints.All.Select(e => (e.Method.Method, e.Template)).ToList();
         var api = typeof(IWeavrApi).GetMethods().Select(m => Route(m)).Select(r => (r.Method.Method, r.Path)).ToList();
 
-        Assert.Equal(14, catalogue.Count);
-        Assert.Equal(14, api.Count);
+        Assert.Equal(17, catalogue.Count);
+        Assert.Equal(17, api.Count);
         Assert.Equal(catalogue.Count, catalogue.Distinct().Count());
         Assert.Equal(api.Count, api.Distinct().Count());
         Assert.Equal(catalogue.Order(), api.Order());
@@ -158,6 +161,19 @@ public sealed partial class WeavrOpenApiConformanceTests(WeavrOpenApiFixture spe
         // 3.63.5 reference declares it. This yml agrees with the reference (and the catalogue), so no exception is
         // needed here; CatalogueOperation_UnlinkDeviceUsingPush_DeclaresIdempotencyRef pins that difference explicitly.
         Assert.Equal(declared, endpoint.DeclaresIdempotencyRef);
+    }
+
+    [Fact]
+    public void Logout_IsTheOnlyDeprecatedOperation_AndItsDocsSaySo()
+    {
+        var deprecated = WeavrEndpoints.All
+            .Where(e => WeavrOpenApiFixture.Child(spec.Operation(e.Template, e.Method.Method)!, "deprecated") is YamlScalarNode { Value: "true" })
+            .Select(e => e.OperationId);
+
+        Assert.Equal(["logout"], deprecated);
+        Assert.All(
+            new[] { "src/AuthClient/Weavr/IWeavrAuthClient.cs", "src/AuthClient/Sessions/IWeavrSession.cs", "README.md" },
+            file => Assert.Contains("marks `POST /logout` `deprecated", File.ReadAllText(Support.SourceTree.PathOf(file)).Replace("<c>", "`", StringComparison.Ordinal).Replace("</c>", "`", StringComparison.Ordinal), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -278,6 +278,17 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         { "passwordUpdate", WeavrErrorCodes.PasswordTooLong },
         { "passwordUpdate", WeavrErrorCodes.PasswordTooSimple },
         { "passwordUpdate", WeavrErrorCodes.PasswordIncorrect },
+        { "passwordValidate", WeavrErrorCodes.UnresolvedIdentity },
+        { "passwordValidate", WeavrErrorCodes.PasswordProfileNotConfiguredForCredentialType },
+        { "lostPasswordInitiate", WeavrErrorCodes.MultipleAccountsFound },
+        { "lostPasswordInitiate", WeavrErrorCodes.AccountNotFound },
+        { "lostPasswordResume", WeavrErrorCodes.InvalidNonceOrEmail },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordAlreadyUsed },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordTooShort },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordTooLong },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordTooSimple },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordIncorrect },
+        { "lostPasswordResume", WeavrErrorCodes.PasswordNotSet },
     };
 
     [Theory]
@@ -286,7 +297,9 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
     {
         var ex = await CallAsync<WeavrConflictException>(operation, 409, $$"""{"errorCode":"{{code}}"}""");
 
-        Assert.Equal(typeof(WeavrConflictException), ex.GetType());
+        // A password-policy refusal is the typed subclass, whichever operation answered it.
+        var policy = WeavrPasswordPolicyException.FromErrorCode(code) is not null;
+        Assert.Equal(policy ? typeof(WeavrPasswordPolicyException) : typeof(WeavrConflictException), ex.GetType());
         Assert.Equal(code, ex.ErrorCode);
         Assert.Contains(code, ex.Message, StringComparison.Ordinal);
         Assert.Equal(WeavrEndpointCases.Get(operation).DeclaresIdempotencyRef ? CallerIdempotencyRef : null, ex.IdempotencyRef);
@@ -414,7 +427,10 @@ public sealed class WeavrErrorMapperTests : IClassFixture<WeavrWireMockFixture>
         var op = WeavrEndpointCases.Get(operation);
         _wire.Given(op.Method, op.Path, status, body, ("request-ref", RequestRef));
         using var sut = _wire.CreateClient();
-        var ex = await Assert.ThrowsAsync<TException>(() => op.Invoke(sut.Weavr, WeavrEndpointCases.CallOptions(CallerIdempotencyRef)));
+        var ex = await Assert.ThrowsAnyAsync<TException>(() => op.Invoke(sut.Weavr, WeavrEndpointCases.CallOptions(CallerIdempotencyRef)));
+
+        // Exactly the type asked for; the one subclass allowed is the typed password-policy conflict.
+        Assert.True(ex.GetType() == typeof(TException) || ex is WeavrPasswordPolicyException, $"{ex.GetType().Name} is not {typeof(TException).Name}.");
         _wire.SingleRequest();
         AssertNoSecrets(ex);
         return ex;

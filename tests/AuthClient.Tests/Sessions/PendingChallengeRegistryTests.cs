@@ -86,12 +86,25 @@ public sealed class PendingChallengeRegistryTests
     {
         await _registry.HandleAsync(new EnrolmentEvent { CallRef = "old", PublishedAt = Start, Type = "AUTHY", Status = AuthClient.Weavr.Models.ScaFactorStatus.Inactive, CredentialId = Root77 }, CancellationToken.None);
 
-        using var waiter = _registry.ExpectEnrolment(Root77);
+        using var waiter = _registry.ExpectEnrolment(Root77, AuthClient.Weavr.Models.ScaChannel.Authy);
         var wait = waiter.WaitAsync(Wait, CancellationToken.None);
         Assert.False(wait.IsCompleted);
         await _registry.HandleAsync(new EnrolmentEvent { CallRef = "new", PublishedAt = Start, Type = "AUTHY", Status = AuthClient.Weavr.Models.ScaFactorStatus.Active, CredentialId = Root77 }, CancellationToken.None);
 
         Assert.Equal("new", (await wait).CallRef);
+    }
+
+    [Fact]
+    public async Task HandleAsync_EnrolmentEventOfAnotherFactor_KeepsTheWaiterWaiting()
+    {
+        using var waiter = _registry.ExpectEnrolment(Root77, AuthClient.Weavr.Models.ScaChannel.Authy);
+        var wait = waiter.WaitAsync(Wait, CancellationToken.None);
+
+        await _registry.HandleAsync(new EnrolmentEvent { CallRef = "bio", PublishedAt = Start, Type = "BIOMETRIC", Status = AuthClient.Weavr.Models.ScaFactorStatus.Active, CredentialId = Root77 }, CancellationToken.None);
+        Assert.False(wait.IsCompleted);
+        await _registry.HandleAsync(new EnrolmentEvent { CallRef = "authy", PublishedAt = Start, Type = "authy", Status = AuthClient.Weavr.Models.ScaFactorStatus.Active, CredentialId = Root77 }, CancellationToken.None);
+
+        Assert.Equal("authy", (await wait).CallRef);
     }
 
     [Fact]

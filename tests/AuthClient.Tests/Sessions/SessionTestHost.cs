@@ -32,13 +32,15 @@ internal sealed class SessionTestHost : IDisposable
         bool withCodeProvider = true,
         IWeavrSessionStore? store = null,
         WireMockServer? server = null,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null,
+        bool captureLogs = false)
     {
         Time = time ?? new FakeTimeProvider(Start);
         _host = new AuthClientTestHost(
             server ?? Loopback.StartServer(),
             ownsServer: server is null,
             time: Time,
+            captureLogs: captureLogs,
             services: services =>
             {
                 if (withCodeProvider)
@@ -59,6 +61,8 @@ internal sealed class SessionTestHost : IDisposable
     public FakeTimeProvider Time { get; }
 
     public ScriptedOtpCodeProvider Codes { get; } = new();
+
+    public Microsoft.Extensions.Logging.Testing.FakeLogCollector Logs => _host.Logs;
 
     public ServiceProvider Provider => _host.Provider;
 

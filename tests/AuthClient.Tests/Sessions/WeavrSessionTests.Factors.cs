@@ -101,6 +101,22 @@ public sealed partial class WeavrSessionTests
     }
 
     [Fact]
+    public async Task EnrolAuthyPushAsync_BiometricEnrolmentEventOfTheSameCredential_DoesNotCompleteIt()
+    {
+        _host.Stub(Post("/authentication_factors/push/AUTHY"), Status(204));
+        var session = await _host.SignInAsync();
+
+        var enrol = session.EnrolAuthyPushAsync(TimeSpan.FromMinutes(1));
+        await _host.EnrolmentAwaitedAsync(Root77, enrol);
+        await _host.Sink.HandleAsync(Enrolment(ScaFactorStatus.Active, "BIOMETRIC"), CancellationToken.None);
+        Assert.False(enrol.IsCompleted);
+        await _host.Sink.HandleAsync(Enrolment(ScaFactorStatus.Inactive, "AUTHY"), CancellationToken.None);
+
+        var result = await enrol;
+        Assert.Equal(ChallengeOutcome.Declined, result.Outcome);
+    }
+
+    [Fact]
     public async Task EnrolAuthyPushAsync_NoAnswer_TimesOut()
     {
         _host.Stub(Post("/authentication_factors/push/AUTHY"), Status(204));
@@ -138,11 +154,11 @@ public sealed partial class WeavrSessionTests
         Assert.Throws<ArgumentException>(() => { _ = session.UnlinkPushAsync(ScaChannel.Sms); });
     }
 
-    private static EnrolmentEvent Enrolment(ScaFactorStatus status) => new()
+    private static EnrolmentEvent Enrolment(ScaFactorStatus status, string type = "AUTHY") => new()
     {
-        CallRef = "enrol-" + status,
+        CallRef = "enrol-" + type + "-" + status,
         PublishedAt = Start,
-        Type = "AUTHY",
+        Type = type,
         Status = status,
         CredentialId = Root77,
     };

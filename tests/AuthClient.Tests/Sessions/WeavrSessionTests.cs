@@ -149,6 +149,7 @@ public sealed partial class WeavrSessionTests : IDisposable
     public async Task SignInWithPasswordAsync_PasswordExpired_UpdatePasswordContinuesToAccess()
     {
         _host.Stub(Post("/login_with_password"), Json(409, """{"token":"temp-1"}"""));
+        _host.Stub(Post("/passwords/validate"), Status(204));
         _host.Stub(Post("/passwords/update").WithHeader("Authorization", "Bearer temp-1"),
             Json(200, """{"passwordInfo":{"identityId":{"type":"CONSUMER","id":"11"},"expiryDate":0},"token":"auth-2"}"""));
         _host.StubIdentities("auth-2", ("CONSUMER", "11", "Ada"));
@@ -173,7 +174,7 @@ public sealed partial class WeavrSessionTests : IDisposable
         Assert.Equal(["Anonymous>PasswordExpired", "PasswordExpired>Authenticated", "Authenticated>Access"], transitions);
         Assert.Empty(await session.GetAuthenticationFactorsAsync());
         Assert.Equal(
-            ["POST /login_with_password", "POST /passwords/update", "GET /identities", "POST /access_token", "GET /authentication_factors"],
+            ["POST /login_with_password", "POST /passwords/validate", "POST /passwords/update", "GET /identities", "POST /access_token", "GET /authentication_factors"],
             _host.Paths());
         Assert.Contains("N3w!password", _host.Requests("/passwords/update").Single().RequestMessage!.Body);
     }
@@ -182,6 +183,7 @@ public sealed partial class WeavrSessionTests : IDisposable
     public async Task UpdatePasswordAsync_ChangedButNoToken_EndsAnonymousWithoutReportingAFailure()
     {
         _host.Stub(Post("/login_with_password"), Json(409, """{"token":"temp-1"}"""));
+        _host.Stub(Post("/passwords/validate"), Status(204));
         _host.Stub(Post("/passwords/update"), Json(200, """{"passwordInfo":{"identityId":{"type":"CONSUMER","id":"11"},"expiryDate":0}}"""));
         var session = await _host.Sessions.SignInWithPasswordAsync(UserKey, Email, Password);
         var transitions = Record(session);
@@ -192,20 +194,38 @@ public sealed partial class WeavrSessionTests : IDisposable
         Assert.Equal(WeavrSessionState.Anonymous, session.State);
         Assert.Null(session.Token);
         Assert.Equal(["PasswordExpired>Anonymous"], transitions);
-        Assert.Equal(["POST /login_with_password", "POST /passwords/update"], _host.Paths());
+        Assert.Equal(["POST /login_with_password", "POST /passwords/validate", "POST /passwords/update"], _host.Paths());
     }
 
     [Fact]
     public async Task UpdatePasswordAsync_PolicyRefusal_StaysPasswordExpired()
     {
         _host.Stub(Post("/login_with_password"), Json(409, """{"token":"temp-1"}"""));
-        _host.Stub(Post("/passwords/update"), Conflict(WeavrErrorCodes.PasswordTooSimple));
+        _host.Stub(Post("/passwords/validate"), Status(204));
+        _host.Stub(Post("/passwords/update"), Conflict(WeavrErrorCodes.PasswordAlreadyUsed));
         var session = await _host.Sessions.SignInWithPasswordAsync(UserKey, Email, Password);
 
-        var ex = await Assert.ThrowsAsync<WeavrConflictException>(() => session.UpdatePasswordAsync(Password, "simple"));
+        var ex = await Assert.ThrowsAsync<WeavrConflictException>(() => session.UpdatePasswordAsync(Password, "Us3d!password"));
 
+        Assert.Equal(WeavrErrorCodes.PasswordAlreadyUsed, ex.ErrorCode);
+        Assert.Equal(WeavrSessionState.PasswordExpired, session.State);
+    }
+
+    [Fact]
+    public async Task UpdatePasswordAsync_PolicyCheckRefuses_ThrowsTypedAnswerWithoutAttemptingTheUpdate()
+    {
+        _host.Stub(Post("/login_with_password"), Json(409, """{"token":"temp-1"}"""));
+        _host.Stub(Post("/passwords/validate"), Conflict(WeavrErrorCodes.PasswordTooSimple));
+        var session = await _host.Sessions.SignInWithPasswordAsync(UserKey, Email, Password);
+
+        var ex = await Assert.ThrowsAsync<WeavrPasswordPolicyException>(() => session.UpdatePasswordAsync(Password, "simple"));
+
+        Assert.Equal(AuthClient.Weavr.PasswordPolicyOutcome.TooSimple, ex.Outcome);
         Assert.Equal(WeavrErrorCodes.PasswordTooSimple, ex.ErrorCode);
         Assert.Equal(WeavrSessionState.PasswordExpired, session.State);
+        Assert.Equal(["POST /login_with_password", "POST /passwords/validate"], _host.Paths());
+        Assert.Null(SessionTestHost.Header(_host.Requests("/passwords/validate").Single(), "Authorization"));
+        Assert.DoesNotContain("simple", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

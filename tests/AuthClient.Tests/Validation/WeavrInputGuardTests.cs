@@ -64,6 +64,28 @@ public sealed class WeavrInputGuardTests : IDisposable
         await AssertRejected("newPassword", () => Weavr.UpdatePasswordAsync("Passw0rd!", password!, Token));
     }
 
+    [Theory]
+    [MemberData(nameof(BadPasswords))]
+    public Task ValidatePassword_BadPassword_ThrowsNamingPasswordAndSendsNothing(string? password) =>
+        AssertRejected("password", () => Weavr.ValidatePasswordAsync(password!));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("12345")]
+    [InlineData("1234567")]
+    [InlineData("12345a")]
+    public Task ResumeLostPassword_BadNonce_ThrowsNamingNonceAndSendsNothing(string? nonce) =>
+        AssertRejected("nonce", () => Weavr.ResumeLostPasswordAsync("ada@example.com", nonce!, "N3wPassw0rd!"));
+
+    [Fact]
+    public async Task LostPassword_BadEmailOrPassword_ThrowsNamingItAndSendsNothing()
+    {
+        await AssertRejected("email", () => Weavr.StartLostPasswordAsync("not-an-email"));
+        await AssertRejected("email", () => Weavr.ResumeLostPasswordAsync("not-an-email", "123456", "N3wPassw0rd!"));
+        await AssertRejected("newPassword", () => Weavr.ResumeLostPasswordAsync("ada@example.com", "123456", new string('x', 101)));
+    }
+
     [Fact]
     public async Task LoginWithPassword_PasswordOfExactly100Characters_IsSent()
     {

@@ -119,6 +119,48 @@ public sealed class WeavrAuthClientTests : IClassFixture<WeavrWireMockFixture>
         op.AssertSuccess(result);
     }
 
+    [Theory]
+    [InlineData("PASSWORD_TOO_SHORT", PasswordPolicyOutcome.TooShort)]
+    [InlineData("PASSWORD_TOO_LONG", PasswordPolicyOutcome.TooLong)]
+    [InlineData("PASSWORD_TOO_SIMPLE", PasswordPolicyOutcome.TooSimple)]
+    public async Task ValidatePasswordAsync_PolicyRefusal_IsAnOutcomeNotAnException(string code, PasswordPolicyOutcome expected)
+    {
+        _wire.Given("POST", "/passwords/validate", 409, $$"""{"errorCode":"{{code}}"}""", ("request-ref", "rr-policy"));
+        using var sut = _wire.CreateClient();
+
+        var response = await sut.Weavr.ValidatePasswordAsync("simple");
+
+        Assert.Equal((expected, System.Net.HttpStatusCode.Conflict, "rr-policy"), (response.Value, response.StatusCode, response.RequestRef));
+        Assert.Null(_wire.SingleRequest().Header("Authorization"));
+    }
+
+    [Theory]
+    [InlineData("PASSWORD_PROFILE_NOT_CONFIGURED_FOR_CREDENTIAL_TYPE")]
+    [InlineData("UNRESOLVED_IDENTITY")]
+    public async Task ValidatePasswordAsync_ProgrammeConflict_ThrowsConflict(string code)
+    {
+        _wire.Given("POST", "/passwords/validate", 409, $$"""{"errorCode":"{{code}}"}""");
+        using var sut = _wire.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<AuthClient.Errors.WeavrConflictException>(() => sut.Weavr.ValidatePasswordAsync("Passw0rd!"));
+
+        Assert.Equal(code, ex.ErrorCode);
+        Assert.IsNotType<AuthClient.Errors.WeavrPasswordPolicyException>(ex);
+    }
+
+    [Fact]
+    public async Task UpdatePasswordAsync_PolicyRefusal_ThrowsTypedPolicyException()
+    {
+        _wire.Given("POST", "/passwords/update", 409, """{"errorCode":"PASSWORD_TOO_LONG"}""");
+        using var sut = _wire.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<AuthClient.Errors.WeavrPasswordPolicyException>(
+            () => sut.Weavr.UpdatePasswordAsync(WeavrEndpointCases.OldPassword, WeavrEndpointCases.NewPassword, WeavrEndpointCases.CallOptions()));
+
+        Assert.Equal(PasswordPolicyOutcome.TooLong, ex.Outcome);
+        Assert.DoesNotContain(WeavrEndpointCases.NewPassword, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetIdentitiesAsync_WithoutPaging_SendsNoQuery()
     {

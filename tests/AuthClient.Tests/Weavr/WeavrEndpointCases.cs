@@ -12,6 +12,7 @@ public static class WeavrEndpointCases
     public const string Password = "S3cure!Passw0rd";
     public const string OldPassword = "Old!Passw0rd-1";
     public const string NewPassword = "N3w!Passw0rd-2";
+    public const string Nonce = "482913";
 
     /// <summary>The per-call token, distinct from the token source's, so the header shows which one was sent.</summary>
     public const string CallToken = "call-token-1b7e";
@@ -275,6 +276,50 @@ public static class WeavrEndpointCases
                 Assert.Equal(new IdentityId(IdentityType.Corporate, "44"), v.PasswordInfo?.IdentityId);
                 Assert.Equal(1767225600000L, v.PasswordInfo?.ExpiryDate);
             },
+        },
+        new()
+        {
+            Name = "passwordValidate",
+            OperationId = "passwordValidate",
+            Method = "POST",
+            Path = "/passwords/validate",
+            Secured = false,
+            DeclaresIdempotencyRef = false,
+            ExpectedBody = $$$"""{"password":{"value":"{{{NewPassword}}}"}}""",
+            SuccessStatus = 204,
+            Invoke = async (c, _) => await c.ValidatePasswordAsync(NewPassword),
+            AssertSuccess = r =>
+            {
+                Assert.Equal(PasswordPolicyOutcome.Accepted, Assert.IsType<WeavrResponse<PasswordPolicyOutcome>>(r).Value);
+                Assert.Equal(HttpStatusCode.NoContent, r.StatusCode);
+            },
+        },
+        new()
+        {
+            Name = "lostPasswordInitiate",
+            OperationId = "lostPasswordInitiate",
+            Method = "POST",
+            Path = "/passwords/lost_password/start",
+            Secured = false,
+            DeclaresIdempotencyRef = false,
+            ExpectedBody = $$$"""{"email":"{{{Email}}}"}""",
+            SuccessStatus = 204,
+            Invoke = async (c, _) => await c.StartLostPasswordAsync(Email),
+            AssertSuccess = NoContent,
+        },
+        new()
+        {
+            Name = "lostPasswordResume",
+            OperationId = "lostPasswordResume",
+            Method = "POST",
+            Path = "/passwords/lost_password/resume",
+            Secured = false,
+            DeclaresIdempotencyRef = false,
+            ExpectedBody = $$$"""{"nonce":"{{{Nonce}}}","email":"{{{Email}}}","newPassword":{"value":"{{{NewPassword}}}"}}""",
+            SuccessStatus = 200,
+            SuccessBody = """{"token":"token-after-reset"}""",
+            Invoke = async (c, _) => await c.ResumeLostPasswordAsync(Email, Nonce, NewPassword),
+            AssertSuccess = r => Assert.Equal("token-after-reset", Assert.IsType<WeavrResponse<LostPasswordResumeResponse>>(r).Value.Token.Reveal()),
         },
     ];
 

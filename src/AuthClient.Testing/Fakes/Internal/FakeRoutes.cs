@@ -29,6 +29,9 @@ internal static class FakeRoutes
         WeavrOperation.StartPushStepUp => new("POST", Weavr + "/stepup/challenges/push/{channel}"),
         WeavrOperation.Logout => new("POST", Weavr + "/logout"),
         WeavrOperation.UpdatePassword => new("POST", Weavr + "/passwords/update"),
+        WeavrOperation.ValidatePassword => new("POST", Weavr + "/passwords/validate"),
+        WeavrOperation.StartLostPassword => new("POST", Weavr + "/passwords/lost_password/start"),
+        WeavrOperation.ResumeLostPassword => new("POST", Weavr + "/passwords/lost_password/resume"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a Weavr operation."),
     };
 

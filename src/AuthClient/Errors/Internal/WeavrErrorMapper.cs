@@ -40,6 +40,8 @@ internal static class WeavrErrorMapper
                 return new WeavrMethodNotAllowedException(error.ToDetails(Api, errorCode, messages, requestRef));
             case HttpStatusCode.Conflict when Secret.FromNullable(error.GetString("token")) is { } temporaryToken:
                 return new WeavrPasswordExpiredException(error.ToDetails(Api, errorCode, messages, requestRef), temporaryToken);
+            case HttpStatusCode.Conflict when WeavrPasswordPolicyException.FromErrorCode(errorCode) is not null:
+                return new WeavrPasswordPolicyException(error.ToDetails(Api, errorCode, messages, requestRef));
             case HttpStatusCode.Conflict:
                 return new WeavrConflictException(error.ToDetails(Api, errorCode, messages, requestRef));
             case HttpStatusCode.Locked:

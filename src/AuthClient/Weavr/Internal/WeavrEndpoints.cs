@@ -20,11 +20,15 @@ internal static class WeavrEndpoints
     public static readonly WeavrEndpoint StartPushStepUp = new("stepupSCAChallengePush", HttpMethod.Post, "/stepup/challenges/push/{channel}", true, false, true);
     public static readonly WeavrEndpoint Logout = new("logout", HttpMethod.Post, "/logout", true, false, false);
     public static readonly WeavrEndpoint PasswordUpdate = new("passwordUpdate", HttpMethod.Post, "/passwords/update", true, false, false);
+    public static readonly WeavrEndpoint PasswordValidate = new("passwordValidate", HttpMethod.Post, "/passwords/validate", false, false, false);
+    public static readonly WeavrEndpoint LostPasswordStart = new("lostPasswordInitiate", HttpMethod.Post, "/passwords/lost_password/start", false, false, false);
+    public static readonly WeavrEndpoint LostPasswordResume = new("lostPasswordResume", HttpMethod.Post, "/passwords/lost_password/resume", false, false, false);
 
     public static IReadOnlyList<WeavrEndpoint> All { get; } =
     [
         LoginWithPassword, LoginViaBiometrics, Identities, AccessToken, AuthenticationFactors, EnrolOtp,
         VerifyOtpEnrolment, EnrolPush, UnlinkPush, StartOtpStepUp, VerifyOtpStepUp, StartPushStepUp, Logout, PasswordUpdate,
+        PasswordValidate, LostPasswordStart, LostPasswordResume,
     ];
 
     /// <summary>Finds the operation a request targets, or <see langword="null"/> for a request this SDK does not know.</summary>

@@ -38,6 +38,16 @@ internal static partial class WeavrInputGuard
         }
     }
 
+    /// <summary>A lost-password nonce: 6 digits, like a verification code (spec <c>Nonce</c>: <c>^[0-9]{6}$</c>).</summary>
+    public static void Nonce(string? nonce, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(nonce, paramName);
+        if (!IsVerificationCode(nonce))
+        {
+            throw new ArgumentException("The nonce must be exactly 6 digits.", paramName);
+        }
+    }
+
     public static void Identity(IdentityId? identity, string paramName)
     {
         ArgumentNullException.ThrowIfNull(identity, paramName);

@@ -22,6 +22,10 @@ namespace AuthClient.Weavr.Internal;
 [JsonSerializable(typeof(PushChallenge))]
 [JsonSerializable(typeof(LogoutResponse))]
 [JsonSerializable(typeof(PasswordUpdateRequest))]
+[JsonSerializable(typeof(PasswordValidateRequest))]
+[JsonSerializable(typeof(EmailRequest))]
+[JsonSerializable(typeof(LostPasswordResumeRequest))]
+[JsonSerializable(typeof(LostPasswordResumeResponse))]
 [JsonSerializable(typeof(PasswordUpdateResponse))]
 [JsonSerializable(typeof(InvalidField))]
 internal sealed partial class WeavrJsonContext : JsonSerializerContext;
