@@ -13,12 +13,12 @@ internal static class AuthClientUserAgent
 
     public static readonly string Value = $"AuthClient/{Version} (.NET {Environment.Version})";
 
-    /// <summary>Replaces whatever <c>User-Agent</c> the client had with AuthClient's.</summary>
+    /// <summary>Replaces whatever <c>User-Agent</c> the client had with AuthClient's, as one unparsed value (the
+    /// header is copied onto every request: a raw string costs nothing to copy).</summary>
     public static void Apply(HttpRequestHeaders headers)
     {
-        headers.UserAgent.Clear();
-        headers.UserAgent.Add(new ProductInfoHeaderValue("AuthClient", Version));
-        headers.UserAgent.Add(new ProductInfoHeaderValue($"(.NET {Environment.Version})"));
+        headers.Remove("User-Agent");
+        headers.TryAddWithoutValidation("User-Agent", Value);
     }
 
     private static string ReadVersion()

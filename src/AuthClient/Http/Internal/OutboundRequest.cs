@@ -25,15 +25,8 @@ internal static class OutboundRequest
         {
             if (content.Headers.ContentLength is null)
             {
-                var bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                var buffered = new ByteArrayContent(bytes);
-                foreach (var header in content.Headers)
-                {
-                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-
-                request.Content = buffered;
-                content.Dispose();
+                // Buffered in place: the content then reports its length and re-sends the same bytes on every attempt.
+                await LoadIntoBufferAsync(content, cancellationToken).ConfigureAwait(false);
             }
         }
         else if (request.Method == HttpMethod.Post || request.Method == HttpMethod.Patch)
@@ -41,6 +34,16 @@ internal static class OutboundRequest
             request.Content = new ByteArrayContent([]);
         }
     }
+
+#if NET9_0_OR_GREATER
+    private static Task LoadIntoBufferAsync(HttpContent content, CancellationToken cancellationToken) => content.LoadIntoBufferAsync(cancellationToken);
+#else
+    private static Task LoadIntoBufferAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested(); // serializing a small in-memory body does not wait on I/O
+        return content.LoadIntoBufferAsync();
+    }
+#endif
 
     /// <summary>How long ago the call started, or <see langword="null"/> when no outer handler stamped it.</summary>
     public static TimeSpan? Elapsed(HttpRequestMessage? request, TimeProvider timeProvider) =>
