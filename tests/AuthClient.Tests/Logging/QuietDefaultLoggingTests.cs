@@ -19,16 +19,7 @@ public sealed class QuietDefaultLoggingTests : IDisposable
     [Fact]
     public async Task RetriedCall_AtInformation_LogsOneLinePerCallAndNothingPerAttempt()
     {
-        RetriedVerifyCall.Stub(_server);
-        var logs = new FakeLogCollector();
-        var time = new TimerRecordingTimeProvider();
-        using var host = new AuthClientTestHost(
-            baseUrl: _server.MultiUrl(),
-            time: time,
-            retries: true,
-            services: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new FakeLoggerProvider(logs))));
-
-        await RetriedVerifyCall.RunAsync(host.Weavr, time);
+        var logs = await RunRetriedCallAsync(LogLevel.Information);
 
         var line = Assert.Single(logs.GetSnapshot());
         Assert.Equal("WeavrCallCompleted", line.Id.Name);
@@ -39,6 +30,16 @@ public sealed class QuietDefaultLoggingTests : IDisposable
     [Fact]
     public async Task RetriedCall_AtDebug_PollyStillReportsEachAttemptButOnlyAtDebug()
     {
+        var logs = await RunRetriedCallAsync(LogLevel.Debug);
+
+        var polly = logs.GetSnapshot().Where(r => r.Category == "Polly").ToList();
+        Assert.Contains(polly, r => r.Message.Contains("Execution attempt", StringComparison.Ordinal));
+        Assert.All(polly, r => Assert.Equal(LogLevel.Debug, r.Level));
+    }
+
+    /// <summary>One verify call that is retried once (503, then 204), with every log record at or above <paramref name="level"/> kept.</summary>
+    private async Task<FakeLogCollector> RunRetriedCallAsync(LogLevel level)
+    {
         RetriedVerifyCall.Stub(_server);
         var logs = new FakeLogCollector();
         var time = new TimerRecordingTimeProvider();
@@ -46,12 +47,9 @@ public sealed class QuietDefaultLoggingTests : IDisposable
             baseUrl: _server.MultiUrl(),
             time: time,
             retries: true,
-            services: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(logs))));
+            services: s => s.AddLogging(b => b.SetMinimumLevel(level).AddProvider(new FakeLoggerProvider(logs))));
 
         await RetriedVerifyCall.RunAsync(host.Weavr, time);
-
-        var polly = logs.GetSnapshot().Where(r => r.Category == "Polly").ToList();
-        Assert.Contains(polly, r => r.Message.Contains("Execution attempt", StringComparison.Ordinal));
-        Assert.All(polly, r => Assert.Equal(LogLevel.Debug, r.Level));
+        return logs;
     }
 }
