@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AuthClient.Testing.Internal;
 
 namespace AuthClient.Testing;
 
@@ -19,7 +20,7 @@ public sealed class SandboxBuilder
     private string _apiKey = "sbx_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
     private int _port;
     private TimeProvider _timeProvider = TimeProvider.System;
-    private Uri? _webhookUrl;
+    private WebhookTarget? _webhookTarget;
     private bool _autoApprovePush;
     private int _requestLogLimit = 1000;
 
@@ -62,8 +63,34 @@ public sealed class SandboxBuilder
     /// <returns>This builder.</returns>
     public SandboxBuilder WithWebhookUrl(Uri webhookUrl)
     {
-        ArgumentNullException.ThrowIfNull(webhookUrl);
-        _webhookUrl = webhookUrl;
+        _webhookTarget = WebhookTarget.ForUrl(webhookUrl);
+        return this;
+    }
+
+    /// <summary>Sends webhooks through your <see cref="HttpClient"/> instead of a socket, e.g. an in-memory app's
+    /// <c>WebApplicationFactory.CreateClient()</c>: <c>WithWebhookClient(client, new Uri("/webhooks/weavr", UriKind.Relative))</c>
+    /// posts to <c>/webhooks/weavr/stepup/watch</c> on the client's <c>BaseAddress</c>. The sandbox never disposes the
+    /// client. Replaces <see cref="WithWebhookUrl"/>; can be changed later with <see cref="WeavrSandbox.DeliverWebhooksTo(HttpClient, Uri)"/>.</summary>
+    /// <param name="client">The client that sends each webhook.</param>
+    /// <param name="webhookUrl">The base URL the event paths are appended to: absolute, or relative to the client's <c>BaseAddress</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The URL is relative and the client has no <c>BaseAddress</c>.</exception>
+    public SandboxBuilder WithWebhookClient(HttpClient client, Uri webhookUrl)
+    {
+        _webhookTarget = WebhookTarget.ForClient(client, webhookUrl);
+        return this;
+    }
+
+    /// <summary>Sends webhooks through your <see cref="HttpMessageHandler"/> instead of a socket, e.g. an in-memory
+    /// app's <c>TestServer.CreateHandler()</c>. The sandbox never disposes the handler. Replaces
+    /// <see cref="WithWebhookUrl"/>; can be changed later with <see cref="WeavrSandbox.DeliverWebhooksTo(HttpMessageHandler, Uri)"/>.</summary>
+    /// <param name="handler">The handler that sends each webhook.</param>
+    /// <param name="webhookUrl">The absolute base URL the event paths are appended to, e.g. <c>http://localhost/webhooks/weavr</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The URL is relative.</exception>
+    public SandboxBuilder WithWebhookHandler(HttpMessageHandler handler, Uri webhookUrl)
+    {
+        _webhookTarget = WebhookTarget.ForHandler(handler, webhookUrl);
         return this;
     }
 
@@ -145,6 +172,6 @@ public sealed class SandboxBuilder
         var clients = _transmitClients.Count > 0
             ? _transmitClients
             : [new("sandbox-client", "sbx_secret_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant())];
-        return new WeavrSandbox(_apiKey, _port, _timeProvider, _webhookUrl, rules, users, clients, _autoApprovePush, _requestLogLimit);
+        return new WeavrSandbox(_apiKey, _port, _timeProvider, _webhookTarget, rules, users, clients, _autoApprovePush, _requestLogLimit);
     }
 }

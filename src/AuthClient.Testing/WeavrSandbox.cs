@@ -26,7 +26,7 @@ public sealed class WeavrSandbox : IAsyncDisposable, IDisposable
         string apiKey,
         int port,
         TimeProvider timeProvider,
-        Uri? webhookUrl,
+        WebhookTarget? webhookTarget,
         SandboxRules rules,
         IReadOnlyList<UserSpec> users,
         IReadOnlyList<KeyValuePair<string, string>> transmitClients,
@@ -34,7 +34,7 @@ public sealed class WeavrSandbox : IAsyncDisposable, IDisposable
         int requestLogLimit)
     {
         TimeProvider = timeProvider;
-        _webhooks = new WebhookDispatcher(apiKey, webhookUrl);
+        _webhooks = new WebhookDispatcher(apiKey, webhookTarget);
         var transmit = new TransmitEngine(rules, timeProvider, transmitClients);
         _engine = new SandboxEngine(apiKey, rules, timeProvider, users, _webhooks, transmit) { AutoApprovePush = autoApprovePush };
         try
@@ -86,12 +86,28 @@ public sealed class WeavrSandbox : IAsyncDisposable, IDisposable
         set => _engine.AutoApprovePush = value;
     }
 
-    /// <summary>Gets or sets the webhook base URL (event paths are appended); <see langword="null"/> records deliveries without sending.</summary>
+    /// <summary>Gets or sets the webhook base URL (event paths are appended); <see langword="null"/> records deliveries
+    /// without sending. Setting it sends over a real socket (replacing a client or handler given to <c>DeliverWebhooksTo</c>).</summary>
     public Uri? WebhookUrl
     {
         get => _webhooks.WebhookUrl;
         set => _webhooks.WebhookUrl = value;
     }
+
+    /// <summary>From now on sends webhooks through your <see cref="HttpClient"/>, e.g. the one of an app under
+    /// <c>WebApplicationFactory</c> started after the sandbox: <c>sandbox.DeliverWebhooksTo(factory.CreateClient(),
+    /// new Uri("/webhooks/weavr", UriKind.Relative))</c>. The sandbox never disposes the client.</summary>
+    /// <param name="client">The client that sends each webhook.</param>
+    /// <param name="webhookUrl">The base URL the event paths are appended to: absolute, or relative to the client's <c>BaseAddress</c>.</param>
+    /// <exception cref="ArgumentException">The URL is relative and the client has no <c>BaseAddress</c>.</exception>
+    public void DeliverWebhooksTo(HttpClient client, Uri webhookUrl) => _webhooks.Target = WebhookTarget.ForClient(client, webhookUrl);
+
+    /// <summary>From now on sends webhooks through your <see cref="HttpMessageHandler"/>, e.g. <c>TestServer.CreateHandler()</c>.
+    /// The sandbox never disposes the handler.</summary>
+    /// <param name="handler">The handler that sends each webhook.</param>
+    /// <param name="webhookUrl">The absolute base URL the event paths are appended to, e.g. <c>http://localhost/webhooks/weavr</c>.</param>
+    /// <exception cref="ArgumentException">The URL is relative.</exception>
+    public void DeliverWebhooksTo(HttpMessageHandler handler, Uri webhookUrl) => _webhooks.Target = WebhookTarget.ForHandler(handler, webhookUrl);
 
     /// <summary>Gets the push challenges waiting for an answer, oldest first.</summary>
     public IReadOnlyList<SandboxChallenge> PendingChallenges => _engine.PendingChallenges;

@@ -5,7 +5,9 @@ using AuthClient.Webhooks;
 
 namespace AuthClient.Testing.Internal;
 
-/// <summary>Signs and POSTs webhooks to the configured URL (one attempt each) and keeps a record of every delivery.</summary>
+/// <summary>Signs and POSTs webhooks to the configured target (one attempt each): a URL over a real socket, or the
+/// caller's own <see cref="HttpClient"/> or <see cref="HttpMessageHandler"/> (an in-memory TestServer); keeps a record of
+/// every delivery.</summary>
 internal sealed class WebhookDispatcher : IDisposable
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
@@ -17,13 +19,26 @@ internal sealed class WebhookDispatcher : IDisposable
     private readonly List<SandboxWebhookDelivery> _deliveries = [];
     private readonly string _apiKey;
 
-    public WebhookDispatcher(string apiKey, Uri? webhookUrl)
+    private volatile WebhookTarget? _target;
+
+    public WebhookDispatcher(string apiKey, WebhookTarget? target)
     {
         _apiKey = apiKey;
-        WebhookUrl = webhookUrl;
+        _target = target;
     }
 
-    public Uri? WebhookUrl { get; set; }
+    /// <summary>Gets the base URL of the current target; setting it targets that URL over a real socket.</summary>
+    public Uri? WebhookUrl
+    {
+        get => _target?.BaseUrl;
+        set => _target = value is null ? null : WebhookTarget.ForUrl(value);
+    }
+
+    public WebhookTarget? Target
+    {
+        get => _target;
+        set => _target = value;
+    }
 
     public IReadOnlyList<SandboxWebhookDelivery> Deliveries
     {
@@ -44,7 +59,8 @@ internal sealed class WebhookDispatcher : IDisposable
         var body = WeavrWebhookSerializer.SerializeToUtf8Bytes(webhookEvent);
         var headers = WeavrWebhookSigner.CreateHeaders(_apiKey, webhookEvent.CallRef, body, webhookEvent.PublishedAt);
         var timestamp = headers.PublishedTimestamp!;
-        var url = WebhookUrl is null ? null : new Uri(WebhookUrl.AbsoluteUri.TrimEnd('/') + path);
+        var target = _target;
+        var url = target?.UrlFor(path);
         var delivery = new SandboxWebhookDelivery
         {
             Path = path,
@@ -53,9 +69,10 @@ internal sealed class WebhookDispatcher : IDisposable
             PublishedTimestamp = timestamp,
             SignatureV2 = headers.SignatureV2!,
             Body = Encoding.UTF8.GetString(body),
+            Event = ParseBack(webhookEvent, body),
         };
 
-        if (url is not null)
+        if (target is not null && url is not null)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = Json;
@@ -65,11 +82,13 @@ internal sealed class WebhookDispatcher : IDisposable
             request.Headers.TryAddWithoutValidation(WeavrWebhookHeaderNames.Signature, LegacySignature(_apiKey, timestamp));
             try
             {
-                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                using var response = await (target.Sender ?? _http).SendAsync(request, cancellationToken).ConfigureAwait(false);
                 delivery = delivery with { StatusCode = (int)response.StatusCode };
             }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // Any failure of the one attempt is recorded, not thrown: an in-memory TestServer surfaces the app's own
+                // exception here, where a socket would have given a 500.
                 delivery = delivery with { Error = ex.Message };
             }
         }
@@ -83,6 +102,11 @@ internal sealed class WebhookDispatcher : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>Reads the body back with the SDK's own parser, so the typed event is what a receiver would get.</summary>
+    private static WeavrWebhookEvent ParseBack(WeavrWebhookEvent sent, byte[] body) =>
+        WeavrWebhookSerializer.Deserialize(WeavrWebhookSerializer.GetKind(sent), sent.CallRef, sent.PublishedAt, body)
+        ?? throw new InvalidOperationException($"The SDK's parser rejected the {WeavrWebhookSerializer.GetKind(sent)} webhook the sandbox wrote.");
 
     /// <summary>The deprecated v1 <c>signature</c> (HMAC over the timestamp only) that Weavr still sends; the SDK ignores
     /// it, so it has no signer there.</summary>

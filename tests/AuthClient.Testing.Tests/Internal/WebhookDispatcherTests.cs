@@ -14,7 +14,7 @@ public sealed class WebhookDispatcherTests
     [Fact]
     public async Task DeliverAsync_WithoutUrl_RecordsAWireBodySignedSoTheSdkReceiverAcceptsIt()
     {
-        using var dispatcher = new WebhookDispatcher("my-api-key", webhookUrl: null);
+        using var dispatcher = new WebhookDispatcher("my-api-key", target: null);
         var stepUp = new StepUpEvent
         {
             CallRef = "ref-1",
@@ -39,7 +39,7 @@ public sealed class WebhookDispatcherTests
     [Fact]
     public async Task DeliverAsync_EnrolmentEvent_GoesToTheFactorsWatchPath()
     {
-        using var dispatcher = new WebhookDispatcher("k", webhookUrl: null);
+        using var dispatcher = new WebhookDispatcher("k", target: null);
 
         var delivery = await dispatcher.DeliverAsync(
             new EnrolmentEvent { CallRef = "c", PublishedAt = PublishedAt, Type = "AUTHY", Status = ScaFactorStatus.Inactive },
