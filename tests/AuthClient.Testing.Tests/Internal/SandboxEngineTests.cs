@@ -10,7 +10,7 @@ public sealed class SandboxEngineTests : IDisposable
 {
     private const string ApiKey = "engine-key";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private readonly WebhookDispatcher _webhooks = new(ApiKey, webhookUrl: null);
+    private readonly WebhookDispatcher _webhooks = new(ApiKey, target: null);
     private readonly SandboxEngine _engine;
 
     public SandboxEngineTests()

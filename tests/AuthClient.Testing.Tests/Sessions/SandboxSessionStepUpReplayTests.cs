@@ -75,11 +75,14 @@ public sealed class SandboxSessionStepUpReplayTests
     /// <summary>The emulator and the SDK with sessions (SMS OTP step-up answered 123456) on one fake clock.</summary>
     internal sealed class SessionSandbox : IAsyncDisposable
     {
-        private SessionSandbox(WeavrSandbox sandbox, ServiceProvider services)
+        private SessionSandbox(FakeTimeProvider time, WeavrSandbox sandbox, ServiceProvider services)
         {
+            Time = time;
             Sandbox = sandbox;
             Services = services;
         }
+
+        public FakeTimeProvider Time { get; }
 
         public WeavrSandbox Sandbox { get; }
 
@@ -103,7 +106,7 @@ public sealed class SandboxSessionStepUpReplayTests
                 sandbox.ConfigureAuthClient(o);
                 o.Resilience.MaxRetryAttempts = 0;
             }).AddSessions(o => o.StepUpMethod = StepUpMethod.Otp);
-            return new SessionSandbox(sandbox, services.BuildServiceProvider());
+            return new SessionSandbox(time, sandbox, services.BuildServiceProvider());
         }
 
         public async Task<IWeavrSession> SignInAsync(string email) =>

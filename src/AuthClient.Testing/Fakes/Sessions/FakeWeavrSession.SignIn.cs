@@ -103,7 +103,7 @@ public sealed partial class FakeWeavrSession
                 _lastActivity = Now;
             }
 
-            Transition(_ => WeavrSessionState.Access, expire: false);
+            Transition(_ => WeavrSessionState.Access, expiredAt: null);
             return State;
         });
 
@@ -118,7 +118,7 @@ public sealed partial class FakeWeavrSession
             }
 
             // As the real session: logged out from any state but a lock, with or without a token to revoke.
-            Transition(s => s == WeavrSessionState.Locked ? s : WeavrSessionState.LoggedOut, expire: false);
+            Transition(s => s == WeavrSessionState.Locked ? s : WeavrSessionState.LoggedOut, expiredAt: null);
             return true;
         });
 
@@ -183,7 +183,7 @@ public sealed partial class FakeWeavrSession
                 _identity = target;
             }
 
-            Transition(_ => accessState, expire: false);
+            Transition(_ => accessState, expiredAt: null);
         }
 
         return State;

@@ -131,7 +131,7 @@ public sealed partial class FakeWeavrSession
         if (outcome is ChallengeOutcome.Verified or ChallengeOutcome.AlreadyVerified)
         {
             Touch();
-            Transition(s => s == WeavrSessionState.Access ? WeavrSessionState.SteppedUp : s, expire: false);
+            Transition(s => s == WeavrSessionState.Access ? WeavrSessionState.SteppedUp : s, expiredAt: null);
         }
 
         return new ChallengeResult

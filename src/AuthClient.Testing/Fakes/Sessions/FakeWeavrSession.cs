@@ -115,7 +115,7 @@ public sealed partial class FakeWeavrSession : IWeavrSession
     public Secret? Token => Read(() => HoldsToken(_state) ? _token : null);
 
     /// <summary>Expires the session now, as a 401 from Weavr would (only a session holding a token expires).</summary>
-    public void ExpireNow() => Transition(s => HoldsToken(s) ? WeavrSessionState.Expired : s, expire: true);
+    public void ExpireNow() => Transition(s => HoldsToken(s) ? WeavrSessionState.Expired : s, expiredAt: Now);
 
     /// <summary>Describes the session without its token.</summary>
     /// <returns>The description.</returns>
@@ -147,12 +147,18 @@ public sealed partial class FakeWeavrSession : IWeavrSession
     private void Tick()
     {
         var now = Now;
+        DateTimeOffset idleEnd;
+        lock (_gate)
+        {
+            idleEnd = _lastActivity + IdleTimeout;
+        }
+
         Transition(s => s switch
         {
-            _ when HoldsToken(s) && now >= _lastActivity + IdleTimeout => WeavrSessionState.Expired,
+            _ when HoldsToken(s) && now >= idleEnd => WeavrSessionState.Expired,
             WeavrSessionState.Locked when now >= _lockedUntil => WeavrSessionState.Anonymous,
             _ => s,
-        }, expire: true);
+        }, expiredAt: idleEnd);
     }
 
     /// <summary>Fails the way the real session does when <paramref name="operation"/> is not valid in the current state.</summary>
@@ -194,7 +200,7 @@ public sealed partial class FakeWeavrSession : IWeavrSession
                 _lockedUntil = until;
             }
 
-            Transition(_ => WeavrSessionState.Locked, expire: false);
+            Transition(_ => WeavrSessionState.Locked, expiredAt: null);
             throw new WeavrSessionLockedException(UserKey, until, ex);
         }
         catch (WeavrUnauthorizedException ex)
@@ -214,7 +220,7 @@ public sealed partial class FakeWeavrSession : IWeavrSession
             _lastActivity = Now;
         }
 
-        Transition(_ => state, expire: false);
+        Transition(_ => state, expiredAt: null);
     }
 
     /// <summary>A successful call keeps the session alive.</summary>
@@ -226,7 +232,8 @@ public sealed partial class FakeWeavrSession : IWeavrSession
         }
     }
 
-    private void Transition(Func<WeavrSessionState, WeavrSessionState> next, bool expire)
+    /// <summary>Moves to the next state and raises <see cref="StateChanged"/> (outside the lock) when it changed.</summary>
+    private void Transition(Func<WeavrSessionState, WeavrSessionState> next, DateTimeOffset? expiredAt)
     {
         WeavrSessionStateChangedEventArgs? change = null;
         lock (_gate)
@@ -235,9 +242,9 @@ public sealed partial class FakeWeavrSession : IWeavrSession
             _state = next(previous);
             if (_state != previous)
             {
-                if (expire && _state == WeavrSessionState.Expired)
+                if (_state == WeavrSessionState.Expired)
                 {
-                    _expiredAt = Now;
+                    _expiredAt = expiredAt;
                 }
 
                 change = new WeavrSessionStateChangedEventArgs(UserKey, previous, _state);
