@@ -48,6 +48,21 @@ public sealed class WebhookTargetTests
     }
 
     [Fact]
+    public async Task DeliverWebhooksTo_Client_AfterStart_PostsThroughItWithAnAbsoluteUrl()
+    {
+        await using var h = await SandboxHarness.StartAsync(b => b.WithTestUsers());
+        using var handler = new RecordingHandler();
+        using var client = new HttpClient(handler);
+        h.Sandbox.DeliverWebhooksTo(client, InMemoryUrl);
+        var login = await h.Client.LoginViaBiometricsAsync(TestUsers.Biometric);
+
+        var delivery = await h.Sandbox.ApproveAsync(login.Value.ChallengeId);
+
+        Assert.Equal(new Uri("http://localhost/webhooks/weavr/stepup/watch"), Assert.Single(handler.Requests).Url);
+        Assert.Equal((InMemoryUrl, true), (h.Sandbox.WebhookUrl, delivery.Delivered));
+    }
+
+    [Fact]
     public async Task DeliverWebhooksTo_HandlerThatThrows_RecordsTheFailureInsteadOfThrowing()
     {
         await using var h = await SandboxHarness.StartAsync(b => b.WithTestUsers());
