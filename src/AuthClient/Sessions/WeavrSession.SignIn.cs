@@ -38,7 +38,7 @@ public sealed partial class WeavrSession
 
             // An expired password yields a temporary token, good only for the password update.
             var expired = result.Outcome == PasswordLoginOutcome.PasswordExpired;
-            Begin(expired ? WeavrSessionState.PasswordExpired : WeavrSessionState.Authenticated, result.Token, isAuthToken: !expired, result.Credentials, sentAt);
+            Begin(expired ? WeavrSessionState.PasswordExpired : WeavrSessionState.Authenticated, result.Token, isAuthToken: !expired, result.Credentials, email, sentAt);
             if (!expired)
             {
                 await ContinueWithIdentityAsync(result.Token, null, cancellationToken).ConfigureAwait(false);
@@ -101,7 +101,7 @@ public sealed partial class WeavrSession
                 throw new AuthClientException($"Weavr reported the biometric login {challengeId} VERIFIED without an AUTH token.");
             }
 
-            Begin(WeavrSessionState.Authenticated, authToken, isAuthToken: true, answer.Credential, Now);
+            Begin(WeavrSessionState.Authenticated, authToken, isAuthToken: true, answer.Credential, email, Now);
             var target = identity ?? (answer.Identity is { Type.Length: > 0, Id.Length: > 0 } known
                 ? new IdentityId(new IdentityType(known.Type), known.Id)
                 : null);
@@ -141,7 +141,7 @@ public sealed partial class WeavrSession
 
             // The returned token continues the sign-in like an AUTH token: identities, then an ACCESS token.
             var token = updated.Value.Token;
-            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, Credential, sentAt);
+            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, Credential, null, sentAt);
             await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
             return State;
         }
@@ -168,7 +168,7 @@ public sealed partial class WeavrSession
 
             // The token continues exactly like the AUTH token of a password login.
             var token = resumed.Value.Token;
-            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, null, sentAt);
+            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, null, email, sentAt);
             await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
             return State;
         }
