@@ -13,9 +13,13 @@ public sealed class SandboxSessionOneTimeTokenTests
     {
         await using var h = await SandboxSessionStepUpReplayTests.SessionSandbox.StartAsync();
         var identity = h.Sandbox.GetUser(TestUsers.Sms).Identities[0].Id;
-        var oneTime = h.Sandbox.IssueOneTimeToken(TestUsers.Sms);
+        IWeavrSessionRegistry sessions = h.Sessions;
 
-        var session = await h.Sessions.SignInWithOneTimeTokenAsync("ada", TestUsers.Sms, identity, oneTime);
+        #region one-time-token-sign-in
+        // The one-time token (a Secret) comes from the flow that issued it; the emulator issues one on request.
+        Secret oneTime = h.Sandbox.IssueOneTimeToken(TestUsers.Sms, identity);
+        IWeavrSession session = await sessions.SignInWithOneTimeTokenAsync("ada", TestUsers.Sms, identity, oneTime);
+        #endregion
 
         Assert.Equal(WeavrSessionState.Access, session.State);
         Assert.Equal(identity, session.Identity);
