@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AuthClient.Sessions;
 using AuthClient.Testing;
-using AuthClient.Weavr.Models;
 using AuthClient.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
