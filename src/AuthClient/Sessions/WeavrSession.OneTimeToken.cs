@@ -16,10 +16,8 @@ public sealed partial class WeavrSession
         WeavrInputGuard.Email(email, nameof(email));
         WeavrInputGuard.Identity(identity, nameof(identity));
         WeavrInputGuard.OpaqueSecret(oneTimeToken, nameof(oneTimeToken));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await SignInExclusiveAsync(async () =>
         {
-            EnsureNotLocked();
             var sentAt = Now;
             WeavrResponse<AccessTokenResponse> access;
             try
@@ -34,11 +32,6 @@ public sealed partial class WeavrSession
             // No AUTH token comes back: when this ACCESS token ends, the user signs in again.
             Begin(new SessionEvent.AccessBegan(identity, access.Value, email, sentAt));
             return State;
-        }
-        finally
-        {
-            _signInGate.Release();
-            await PersistAsync().ConfigureAwait(false);
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -19,10 +19,8 @@ public sealed partial class WeavrSession
     {
         WeavrInputGuard.Email(email, nameof(email));
         WeavrInputGuard.Password(password, nameof(password));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await SignInExclusiveAsync(async () =>
         {
-            EnsureNotLocked();
             var sentAt = Now;
             WeavrResponse<PasswordLoginResult> login;
             try
@@ -45,12 +43,7 @@ public sealed partial class WeavrSession
             }
 
             return State;
-        }
-        finally
-        {
-            _signInGate.Release();
-            await PersistAsync().ConfigureAwait(false);
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -158,10 +151,8 @@ public sealed partial class WeavrSession
         WeavrInputGuard.Email(email, nameof(email));
         WeavrInputGuard.Nonce(nonce, nameof(nonce));
         WeavrInputGuard.Password(newPassword, nameof(newPassword));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await SignInExclusiveAsync(async () =>
         {
-            EnsureNotLocked();
             await CheckPasswordPolicyAsync(newPassword, cancellationToken).ConfigureAwait(false);
             var sentAt = Now;
             var resumed = await _services.CreateClient().ResumeLostPasswordAsync(email, nonce, newPassword, cancellationToken).ConfigureAwait(false);
@@ -171,12 +162,7 @@ public sealed partial class WeavrSession
             Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, null, email, sentAt);
             await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
             return State;
-        }
-        finally
-        {
-            _signInGate.Release();
-            await PersistAsync().ConfigureAwait(false);
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -200,6 +186,22 @@ public sealed partial class WeavrSession
         }
         finally
         {
+            await PersistAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a sign-in alone on this session (the sign-in gate), refused while locked; the outcome is stored whatever happens.</summary>
+    private async Task<T> SignInExclusiveAsync<T>(Func<Task<T>> signIn, CancellationToken cancellationToken)
+    {
+        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            EnsureNotLocked();
+            return await signIn().ConfigureAwait(false);
+        }
+        finally
+        {
+            _signInGate.Release();
             await PersistAsync().ConfigureAwait(false);
         }
     }

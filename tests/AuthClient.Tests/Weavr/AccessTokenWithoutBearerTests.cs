@@ -23,29 +23,35 @@ public sealed class AccessTokenWithoutBearerTests : IClassFixture<WeavrWireMockF
         _wire.Reset();
     }
 
-    public static TheoryData<string> BadValues => ["", " ", "abc def", "abc\n", "tab\tbed", new string('x', 16_385)];
-
-    [Theory]
-    [MemberData(nameof(BadValues))]
-    public async Task ExchangeOneTimeTokenAsync_BadToken_ThrowsNamingTheParameterAndSendsNothing(string value)
+    /// <summary>Each bad value for each of the two secrets: empty, blank, inner whitespace, control characters, too long.</summary>
+    public static TheoryData<string, string> BadSecrets
     {
-        using var sut = _wire.CreateClient();
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var parameter in new[] { "oneTimeToken", "clientAssertion" })
+            {
+                foreach (var value in new[] { "", " ", "abc def", "abc\n", "tab\tbed", new string('x', 16_385) })
+                {
+                    data.Add(parameter, value);
+                }
+            }
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => sut.Weavr.ExchangeOneTimeTokenAsync(Identity, new Secret(value)));
-
-        Assert.Equal("oneTimeToken", ex.ParamName);
-        Assert.Empty(_wire.Server.LogEntries);
+            return data;
+        }
     }
 
     [Theory]
-    [MemberData(nameof(BadValues))]
-    public async Task RequestDelegatedAccessTokenAsync_BadAssertion_ThrowsNamingTheParameterAndSendsNothing(string value)
+    [MemberData(nameof(BadSecrets))]
+    public async Task BadSecret_ThrowsNamingTheParameterAndSendsNothing(string parameter, string value)
     {
         using var sut = _wire.CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => sut.Weavr.RequestDelegatedAccessTokenAsync(Identity, new Secret(value)));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => parameter == "oneTimeToken"
+            ? sut.Weavr.ExchangeOneTimeTokenAsync(Identity, new Secret(value))
+            : sut.Weavr.RequestDelegatedAccessTokenAsync(Identity, new Secret(value)));
 
-        Assert.Equal("clientAssertion", ex.ParamName);
+        Assert.Equal(parameter, ex.ParamName);
         Assert.Empty(_wire.Server.LogEntries);
     }
 
