@@ -30,6 +30,15 @@ internal static class DemoUsers
         public const string ResetPassword = "Alan-R3set-Passw0rd!";
     }
 
+    /// <summary>Grace: one identity; signs in with a one-time token, then an administrator deactivates her.</summary>
+    public static class Grace
+    {
+        public const string UserKey = "grace";
+        public const string Email = "grace@example.com";
+        public const string Password = "Grace-Passw0rd!";
+        public static readonly IdentityId Consumer = new(IdentityType.Consumer, "110000000301");
+    }
+
     /// <summary>The SMS code the emulator accepts (like Weavr's sandbox).</summary>
     public const string OtpCode = "123456";
 
@@ -45,5 +54,8 @@ internal static class DemoUsers
             .Identity(IdentityType.Consumer, "Alan Turing", "110000000201")
             .MobileNumber("+35699000201")
             .WithSms()
-            .PasswordExpired());
+            .PasswordExpired())
+        .WithUser(u => u.Email(Grace.Email).Password(Grace.Password)
+            .Identity(Grace.Consumer.Type, "Grace Hopper", Grace.Consumer.Id)
+            .MobileNumber("+35699000301"));
 }

@@ -155,7 +155,30 @@ internal static class EmbeddedJourney
             step.Require(state == WeavrSessionState.Access, $"Expected Access, the session is {state}.");
         });
 
-        // 13. Transmit: the app creates a device key pair; your backend registers its public key with the user's token.
+        // 13. One-time token: a short-lived token Weavr issued for Grace's identity is exchanged (api key, no AUTH token)
+        //     straight for an ACCESS token. The emulator issues it on request; it works once, for 2 minutes.
+        var grace = await journey.StepAsync("One-time token sign-in", async step =>
+        {
+            var oneTime = env.Sandbox.IssueOneTimeToken(Grace.Email, Grace.Consumer); // in production: handed to your backend by the flow that issued it
+            var session = await sessions.SignInWithOneTimeTokenAsync(Grace.UserKey, Grace.Email, Grace.Consumer, oneTime, ct);
+            step.Info($"one-time token exchanged (not shown): {Display.Of(session)}");
+            step.Require(session.State == WeavrSessionState.Access && session.Identity == Grace.Consumer, $"Expected Access as {Grace.Consumer.Id}, the session is {session.State}.");
+            return session;
+        });
+
+        // 14. An administrator deactivates Grace: Weavr POSTs the signed user_deactivated webhook (it names her by e-mail
+        //     only); the receiver verifies it and every session signed in with that address ends, saying why.
+        await journey.StepAsync("User deactivated by webhook", async step =>
+        {
+            var delivery = await env.Sandbox.DeactivateUserAsync(Grace.Email, "ACCOUNT_SECURITY", ct);
+            step.Info($"Weavr -> POST {delivery.Url} (signed, call-ref {delivery.CallRef}) -> {delivery.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? delivery.Error}");
+            step.Require(delivery.StatusCode == 204, "The receiver did not accept the webhook.");
+            var stored = await sessions.FindAsync(Grace.UserKey, ct);
+            step.Info($"session: {grace.State}, token dropped: {grace.Token is null}");
+            step.Require(grace.State == WeavrSessionState.Deactivated && stored?.State == WeavrSessionState.Deactivated && grace.Token is null, $"Expected Deactivated, the session is {grace.State}.");
+        });
+
+        // 15. Transmit: the app creates a device key pair; your backend registers its public key with the user's token.
         using var device = DeviceKeyPair.Create(DeviceKeyType.Ec);
         await journey.StepAsync("Transmit: register a device key", async step =>
         {
@@ -171,7 +194,7 @@ internal static class EmbeddedJourney
             step.Info($"{device.EncryptionType} public key {device.PublicKeyId} registered for Transmit user {Jane.TransmitUserId}");
         });
 
-        // 14. Start a biometric authentication: Transmit returns a challenge for the device to sign.
+        // 16. Start a biometric authentication: Transmit returns a challenge for the device to sign.
         var challenge = await journey.StepAsync("Transmit: start authentication", async step =>
         {
             var started = await env.Transmit.StartAsync(BiometricsStartRequest.ForUser(Jane.TransmitUserId), ct);
@@ -179,7 +202,7 @@ internal static class EmbeddedJourney
             return started.Challenge;
         });
 
-        // 15. The device signs the challenge; your backend forwards the signature and receives the user's tokens.
+        // 17. The device signs the challenge; your backend forwards the signature and receives the user's tokens.
         await journey.StepAsync("Transmit: authenticate with the signed challenge", async step =>
         {
             var tokens = await env.Transmit.AuthenticateAsync(new BiometricsAuthenticateRequest
@@ -193,7 +216,7 @@ internal static class EmbeddedJourney
             step.Info($"user tokens received (not shown): access token{(tokens.IdToken is null ? string.Empty : ", id token")}{(tokens.RefreshToken is null ? string.Empty : ", refresh token")}; type {tokens.TokenType ?? "-"}, expires in {tokens.ExpiresIn?.ToString(CultureInfo.InvariantCulture) ?? "-"} s");
         });
 
-        // 16. Log out: each token is revoked and the registry forgets the session; later calls send nothing.
+        // 18. Log out: each token is revoked and the registry forgets the session; later calls send nothing.
         await journey.StepAsync("Logout", async step =>
         {
             foreach (var session in new[] { jane, alan })

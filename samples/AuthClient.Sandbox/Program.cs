@@ -47,8 +47,9 @@ Console.WriteLine($"  api-key (demo)     {sandbox.ApiKey}");
 Console.WriteLine($"  Transmit client    id {sandbox.Transmit.ClientId}, secret {sandbox.Transmit.ClientSecret} (demo)");
 Console.WriteLine($"  OTP code           123456");
 Console.WriteLine($"  Reset nonce        {new SandboxRules().LostPasswordNonce} (forgotten password: no e-mail is sent; /passwords/lost_password/start, then resume with it)");
+Console.WriteLine($"  One-time tokens    single use, valid for {new SandboxRules().OneTimeTokenLifetime} (h:mm:ss) (WeavrSandbox.IssueOneTimeToken; exchanged at /access_token with the api key and \"token\")");
 Console.WriteLine($"  Push challenges    {(options.AutoApprove ? "approved automatically" : "left pending (no approver: they expire after 5 minutes)")}");
-Console.WriteLine($"  Webhooks           {(options.WebhookUrl is null ? "not sent (start with --webhook-url <url>)" : options.WebhookUrl + "{/stepup/watch,/authentication_factors/watch}, signed with the api key")}");
+Console.WriteLine($"  Webhooks           {(options.WebhookUrl is null ? "not sent (start with --webhook-url <url>)" : options.WebhookUrl + "{/stepup/watch,/authentication_factors/watch,/auth/users/user_deactivated/watch}, signed with the api key")}");
 Console.WriteLine($"  Demo users         password {SandboxDemo.Password} for all");
 foreach (var user in sandbox.Users)
 {

@@ -14,8 +14,8 @@ public static class WeavrWebhookEndpointRouteBuilderExtensions
     public const string DefaultPrefix = "/webhooks/weavr";
 
     /// <summary>
-    /// Maps <c>POST {prefix}/login/watch</c>, <c>POST {prefix}/stepup/watch</c> and
-    /// <c>POST {prefix}/authentication_factors/watch</c> to <see cref="WeavrWebhookReceiver"/>: the raw body bytes (read up
+    /// Maps <c>POST {prefix}/login/watch</c>, <c>POST {prefix}/stepup/watch</c>,
+    /// <c>POST {prefix}/authentication_factors/watch</c> and <c>POST {prefix}/auth/users/user_deactivated/watch</c> to <see cref="WeavrWebhookReceiver"/>: the raw body bytes (read up
     /// to <see cref="WeavrWebhookOptions.MaxBodyBytes"/>) and headers are verified, and the answer is
     /// <see cref="WebhookReceiveResult.RecommendedStatusCode"/> with an empty body — 204 accepted or duplicate, 401 signature
     /// or timestamp problem, 400 malformed body, 413 too large, 500 a sink failed (Weavr redelivers). Configure Weavr with
@@ -42,7 +42,7 @@ public static class WeavrWebhookEndpointRouteBuilderExtensions
 
         var group = endpoints.MapGroup(prefix);
         group.AllowAnonymous();
-        foreach (var kind in (ReadOnlySpan<WeavrWebhookKind>)[WeavrWebhookKind.Login, WeavrWebhookKind.StepUp, WeavrWebhookKind.Enrolment])
+        foreach (var kind in (ReadOnlySpan<WeavrWebhookKind>)[WeavrWebhookKind.Login, WeavrWebhookKind.StepUp, WeavrWebhookKind.Enrolment, WeavrWebhookKind.UserDeactivated])
         {
             var path = WeavrWebhookPaths.GetPath(kind);
             group.MapPost(path, (RequestDelegate)(context => HandleAsync(context, kind)))

@@ -67,6 +67,11 @@ public sealed class SandboxRules
     /// <c>TOKEN_EXPIRED</c>). Default 1 hour.</summary>
     public TimeSpan LostPasswordNonceLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Gets or sets how long a one-time token (<see cref="WeavrSandbox.IssueOneTimeToken"/>) can be exchanged
+    /// at <c>/access_token</c>: Weavr documents the token as short-lived without a figure, so the sandbox picks 2 minutes
+    /// (after that, or after its one use, the exchange answers 401). Default 2 minutes, on the sandbox's clock.</summary>
+    public TimeSpan OneTimeTokenLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Gets or sets a value indicating whether a call refused with 403 (such as <c>STEP_UP_REQUIRED</c>) is
     /// remembered under its <c>idempotency-ref</c> like any other answer, so that replaying it with the same ref after a
     /// step-up gets the same 403. Whether Weavr does this is undocumented; the SDK then retries once with a fresh ref.
@@ -94,6 +99,7 @@ public sealed class SandboxRules
         }
 
         Positive(LostPasswordNonceLifetime, nameof(LostPasswordNonceLifetime));
+        Positive(OneTimeTokenLifetime, nameof(OneTimeTokenLifetime));
         Positive(LoginAttemptLimit, nameof(LoginAttemptLimit));
         Positive(OtpAttemptLimit, nameof(OtpAttemptLimit));
         Positive(PasswordMinLength, nameof(PasswordMinLength));

@@ -1,4 +1,5 @@
 using AuthClient.DependencyInjection;
+using AuthClient.Primitives;
 using AuthClient.Testing.Faults;
 using AuthClient.Testing.Internal;
 using AuthClient.Testing.Transmit;
@@ -193,6 +194,54 @@ public sealed class WeavrSandbox : IAsyncDisposable, IDisposable
     /// <returns>The webhook delivery.</returns>
     public Task<SandboxWebhookDelivery> ExpireAsync(string challengeId, CancellationToken cancellationToken = default) =>
         CompleteAsync(challengeId, SandboxChallengeOutcome.Expired, cancellationToken);
+
+    /// <summary>
+    /// Issues a one-time token for a user's identity, as Weavr does for its one-time-token flows: exchange it once at
+    /// <c>POST /access_token</c> (api key, <c>token</c>, no AUTH token) within <see cref="SandboxRules.OneTimeTokenLifetime"/>
+    /// (default 2 minutes, on the sandbox's clock). A second use, a late use or another identity answers 401.
+    /// </summary>
+    /// <param name="email">The user's e-mail.</param>
+    /// <param name="identity">The identity; <see langword="null"/> for the user's first.</param>
+    /// <returns>The token (a secret).</returns>
+    /// <exception cref="ArgumentException">No such user, or the user has no such identity.</exception>
+    public Secret IssueOneTimeToken(string email, IdentityId? identity = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        return _engine.IssueOneTimeToken(email, identity);
+    }
+
+    /// <summary>
+    /// Registers a delegated API client acting for a user's identity and returns its client assertion: Weavr's is
+    /// generated with the client's certificate; the sandbox's is random. <c>POST /access_token</c> with it (api key,
+    /// <c>clientAssertion</c>, no AUTH token) answers an ACCESS token every time; any other assertion, or another
+    /// identity, answers 401.
+    /// </summary>
+    /// <param name="email">The user's e-mail.</param>
+    /// <param name="identity">The identity; <see langword="null"/> for the user's first.</param>
+    /// <returns>The assertion (a secret).</returns>
+    /// <exception cref="ArgumentException">No such user, or the user has no such identity.</exception>
+    public Secret RegisterClientAssertion(string email, IdentityId? identity = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        return _engine.RegisterClientAssertion(email, identity);
+    }
+
+    /// <summary>
+    /// Deactivates a user as a Weavr administrator would: every token of the user is revoked (401), logins answer 403,
+    /// one-time tokens and client assertions 401; then the signed <c>/auth/users/user_deactivated/watch</c> webhook
+    /// (<c>actionDoneBy</c> <c>ADMIN</c>) is POSTed.
+    /// </summary>
+    /// <param name="email">The user's e-mail.</param>
+    /// <param name="reasonCode">The <c>reasonCode</c> sent, e.g. <c>ACCOUNT_SECURITY</c>.</param>
+    /// <param name="cancellationToken">Cancels the webhook POST.</param>
+    /// <returns>The webhook delivery, once the receiver answered.</returns>
+    /// <exception cref="ArgumentException">No such user.</exception>
+    public Task<SandboxWebhookDelivery> DeactivateUserAsync(string email, string reasonCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reasonCode);
+        return _engine.DeactivateUserAsync(email, reasonCode, cancellationToken);
+    }
 
     /// <summary>Empties <see cref="RequestLog"/>.</summary>
     public void ClearRequestLog() => _host.ClearRequestLog();

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using AuthClient.Sessions;
 using AuthClient.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -12,18 +13,22 @@ namespace AuthClient.Redis.Internal;
 /// channel and keeps it under a short-lived key for the early-event retention; each instance's subscription feeds its
 /// own <see cref="PendingChallengeRegistry"/>, which completes the waiter that started the challenge (or buffers the
 /// event until it registers). An instance that subscribes late (start or reconnect) first reads the retained events.
+/// A <c>user_deactivated</c> event is published but not retained (it ends the sessions live when it arrives; a later
+/// sign-in is Weavr's to refuse) and, on each instance, ends the user's sessions through the session registry.
 /// </summary>
 internal sealed partial class RedisWebhookFanOut : IWeavrWebhookEventSink
 {
     private readonly RedisContext _redis;
     private readonly PendingChallengeRegistry _local;
     private readonly ILogger _logger;
+    private readonly IServiceProvider _services;
     private readonly Task _subscribed;
 
-    public RedisWebhookFanOut(RedisContext redis, PendingChallengeRegistry local, ILogger<RedisWebhookFanOut> logger)
+    public RedisWebhookFanOut(RedisContext redis, PendingChallengeRegistry local, IServiceProvider services, ILogger<RedisWebhookFanOut> logger)
     {
         _redis = redis;
         _local = local;
+        _services = services;
         _logger = logger;
         _subscribed = SubscribeAsync();
     }
@@ -34,6 +39,13 @@ internal sealed partial class RedisWebhookFanOut : IWeavrWebhookEventSink
     public async ValueTask HandleAsync(WeavrWebhookEvent webhookEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);
+        if (webhookEvent is UserDeactivatedEvent)
+        {
+            var publisher = await _redis.DatabaseAsync().ConfigureAwait(false);
+            await publisher.PublishAsync(_redis.WebhookChannel, _redis.Protect(Encode(webhookEvent))).ConfigureAwait(false);
+            return;
+        }
+
         if (EarlyId(webhookEvent) is not { } id)
         {
             return;
@@ -82,9 +94,16 @@ internal sealed partial class RedisWebhookFanOut : IWeavrWebhookEventSink
     {
         try
         {
-            if (Decode(_redis.Unprotect(message)) is { } webhookEvent)
+            switch (Decode(_redis.Unprotect(message)))
             {
-                await _local.HandleAsync(webhookEvent, CancellationToken.None).ConfigureAwait(false);
+                case UserDeactivatedEvent deactivated:
+                    // Resolved here, not injected: the registry needs the store, whose factory creates this fan-out.
+                    await _services.GetRequiredService<IWeavrSessionRegistry>()
+                        .EndDeactivatedUserSessionsAsync(deactivated.EmailAddress, CancellationToken.None).ConfigureAwait(false);
+                    break;
+                case { } webhookEvent:
+                    await _local.HandleAsync(webhookEvent, CancellationToken.None).ConfigureAwait(false);
+                    break;
             }
         }
         catch (Exception ex)

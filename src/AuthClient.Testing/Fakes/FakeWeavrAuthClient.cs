@@ -40,6 +40,12 @@ public sealed class FakeWeavrAuthClient : IWeavrAuthClient
     /// <summary>Gets or sets what <see cref="RequestAccessTokenAsync"/> returns for (identity, options).</summary>
     public Func<IdentityId, WeavrCallOptions?, WeavrResponse<AccessTokenResponse>>? OnRequestAccessToken { get; set; }
 
+    /// <summary>Gets or sets what <see cref="RequestDelegatedAccessTokenAsync"/> returns for (identity, clientAssertion).</summary>
+    public Func<IdentityId, Secret, WeavrResponse<AccessTokenResponse>>? OnRequestDelegatedAccessToken { get; set; }
+
+    /// <summary>Gets or sets what <see cref="ExchangeOneTimeTokenAsync"/> returns for (identity, oneTimeToken).</summary>
+    public Func<IdentityId, Secret, WeavrResponse<AccessTokenResponse>>? OnExchangeOneTimeToken { get; set; }
+
     /// <summary>Gets or sets what <see cref="GetAuthenticationFactorsAsync"/> returns for (options).</summary>
     public Func<WeavrCallOptions?, WeavrResponse<AuthenticationFactors>>? OnGetAuthenticationFactors { get; set; }
 
@@ -103,6 +109,14 @@ public sealed class FakeWeavrAuthClient : IWeavrAuthClient
     /// <inheritdoc />
     public Task<WeavrResponse<AccessTokenResponse>> RequestAccessTokenAsync(IdentityId identity, WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>
         _recorder.Run(With(WeavrOperation.RequestAccessToken, options) with { Identity = identity }, OnRequestAccessToken, nameof(OnRequestAccessToken), h => h(identity, options), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WeavrResponse<AccessTokenResponse>> RequestDelegatedAccessTokenAsync(IdentityId identity, Secret clientAssertion, CancellationToken cancellationToken = default) =>
+        _recorder.Run(new WeavrCall(WeavrOperation.RequestDelegatedAccessToken) { Identity = identity, ClientAssertion = clientAssertion }, OnRequestDelegatedAccessToken, nameof(OnRequestDelegatedAccessToken), h => h(identity, clientAssertion), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WeavrResponse<AccessTokenResponse>> ExchangeOneTimeTokenAsync(IdentityId identity, Secret oneTimeToken, CancellationToken cancellationToken = default) =>
+        _recorder.Run(new WeavrCall(WeavrOperation.ExchangeOneTimeToken) { Identity = identity, OneTimeToken = oneTimeToken }, OnExchangeOneTimeToken, nameof(OnExchangeOneTimeToken), h => h(identity, oneTimeToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<WeavrResponse<AuthenticationFactors>> GetAuthenticationFactorsAsync(WeavrCallOptions? options = null, CancellationToken cancellationToken = default) =>

@@ -20,7 +20,8 @@ public sealed record WeavrCall(WeavrOperation Operation)
     /// <summary>Gets the password (<see cref="WeavrOperation.LoginWithPassword"/>, <see cref="WeavrOperation.ValidatePassword"/>).</summary>
     public Secret? Password { get; init; }
 
-    /// <summary>Gets the identity (<see cref="WeavrOperation.LoginViaBiometrics"/>, <see cref="WeavrOperation.RequestAccessToken"/>).</summary>
+    /// <summary>Gets the identity (<see cref="WeavrOperation.LoginViaBiometrics"/>, <see cref="WeavrOperation.RequestAccessToken"/>,
+    /// <see cref="WeavrOperation.RequestDelegatedAccessToken"/>, <see cref="WeavrOperation.ExchangeOneTimeToken"/>).</summary>
     public IdentityId? Identity { get; init; }
 
     /// <summary>Gets the page offset (<see cref="WeavrOperation.GetIdentities"/>).</summary>
@@ -44,6 +45,12 @@ public sealed record WeavrCall(WeavrOperation Operation)
     /// <summary>Gets the lost-password nonce (<see cref="WeavrOperation.ResumeLostPassword"/>).</summary>
     public Secret? Nonce { get; init; }
 
+    /// <summary>Gets the delegated client's assertion (<see cref="WeavrOperation.RequestDelegatedAccessToken"/>).</summary>
+    public Secret? ClientAssertion { get; init; }
+
+    /// <summary>Gets the one-time token (<see cref="WeavrOperation.ExchangeOneTimeToken"/>).</summary>
+    public Secret? OneTimeToken { get; init; }
+
     /// <summary>Gets the bearer token passed in <see cref="Weavr.WeavrCallOptions.Token"/>, if any.</summary>
     public Secret? Token { get; init; }
 
@@ -64,6 +71,8 @@ public sealed record WeavrCall(WeavrOperation Operation)
         .Add(nameof(OldPassword), OldPassword)
         .Add(nameof(NewPassword), NewPassword)
         .Add(nameof(Nonce), Nonce)
+        .Add(nameof(ClientAssertion), ClientAssertion)
+        .Add(nameof(OneTimeToken), OneTimeToken)
         .Add(nameof(Token), Token)
         .Add(nameof(IdempotencyRef), IdempotencyRef)
         .ToString();

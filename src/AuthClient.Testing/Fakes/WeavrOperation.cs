@@ -56,4 +56,10 @@ public enum WeavrOperation
 
     /// <summary><c>ResumeLostPasswordAsync</c>: <c>POST /passwords/lost_password/resume</c>.</summary>
     ResumeLostPassword,
+
+    /// <summary><c>RequestDelegatedAccessTokenAsync</c>: <c>POST /access_token</c> with <c>clientAssertion</c>.</summary>
+    RequestDelegatedAccessToken,
+
+    /// <summary><c>ExchangeOneTimeTokenAsync</c>: <c>POST /access_token</c> with a one-time <c>token</c>.</summary>
+    ExchangeOneTimeToken,
 }

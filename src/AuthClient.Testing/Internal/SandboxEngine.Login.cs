@@ -30,7 +30,7 @@ internal sealed partial class SandboxEngine
                 return WeavrReplies.BadRequestEmbedded("request.password.value: must not be null");
             }
 
-            if (!_users.TryGetValue(email, out var user))
+            if (!_users.TryGetValue(email, out var user) || user.Deactivated)
             {
                 return WeavrReplies.Forbidden();
             }
@@ -88,7 +88,7 @@ internal sealed partial class SandboxEngine
                 return WeavrReplies.BadRequestEmbedded("request.email: must not be blank");
             }
 
-            if (!_users.TryGetValue(email, out var user))
+            if (!_users.TryGetValue(email, out var user) || user.Deactivated)
             {
                 return WeavrReplies.Forbidden();
             }
@@ -165,6 +165,11 @@ internal sealed partial class SandboxEngine
 
     private SandboxResponse AccessToken(SandboxRequest request)
     {
+        if (request.Header("Authorization") is null && AccessTokenWithoutBearer(request) is { } withoutBearer)
+        {
+            return withoutBearer;
+        }
+
         if (Authenticate(request, TokenUse.AuthOrAccess, out var source) is { } refused)
         {
             return refused;
@@ -213,18 +218,20 @@ internal sealed partial class SandboxEngine
                 return WeavrReplies.Unauthorized();
             }
 
-            var access = IssueToken(TokenKind.Access, user, identity.Id, source.LoginId, source.FromBiometricLogin);
-            return new SandboxResponse(200, JsonBody.Write(access, static (w, t) =>
-            {
-                w.WriteStartObject();
-                w.WriteString("token", t.Value);
-                JsonBody.WriteIdentity(w, "identity", t.Identity);
-                JsonBody.WriteCredential(w, "credentials", t.User.Credential);
-                w.WriteString("status", t.SteppedUp ? "STEPPED_UP" : "STANDARD");
-                w.WriteEndObject();
-            }));
+            return AccessTokenAnswer(IssueToken(TokenKind.Access, user, identity.Id, source.LoginId, source.FromBiometricLogin));
         }
     }
+
+    private static SandboxResponse AccessTokenAnswer(TokenState access) =>
+        new(200, JsonBody.Write(access, static (w, t) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("token", t.Value);
+            JsonBody.WriteIdentity(w, "identity", t.Identity);
+            JsonBody.WriteCredential(w, "credentials", t.User.Credential);
+            w.WriteString("status", t.SteppedUp ? "STEPPED_UP" : "STANDARD");
+            w.WriteEndObject();
+        }));
 
     private SandboxResponse Logout(SandboxRequest request)
     {

@@ -26,6 +26,9 @@ internal sealed class UserState
 
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>Deactivated by <c>DeactivateUserAsync</c>: logins answer 403, every token and one-time token 401.</summary>
+    public bool Deactivated { get; set; }
+
     /// <summary>When the nonce of a started lost-password flow stops working; <see langword="null"/> when none is pending.</summary>
     public DateTimeOffset? LostPasswordNonceExpiresAt { get; set; }
 

@@ -7,7 +7,8 @@ using AuthClient.Weavr.Internal;
 namespace AuthClient.Http;
 
 /// <summary>
-/// Adds <c>Authorization: Bearer</c> on secured Weavr operations, and strips it from the two login operations.
+/// Adds <c>Authorization: Bearer</c> on secured Weavr operations, and strips it from the login operations and from the
+/// api-key-only <c>/access_token</c> calls (client assertion, one-time token).
 /// It runs inside the retry loop, so every attempt reads the current token, and outside the attempt timeout, so a slow
 /// token source is bounded by the call's timeout without making the call look sent.
 /// </summary>
@@ -19,7 +20,7 @@ internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : D
         var context = WeavrCallContext.From(request);
         var endpoint = context is not null ? context.Endpoint : WeavrEndpoints.Find(request);
         request.Headers.Authorization = null;
-        if (endpoint is { Bearer: true })
+        if (endpoint is { Bearer: true } && context is not { WithoutBearer: true })
         {
             var token = context?.Token ?? await GetTokenAsync(request, cancellationToken).ConfigureAwait(false);
             if (token is not null)

@@ -108,6 +108,21 @@ public interface IWeavrSession
     /// <exception cref="Errors.WeavrTokenException">The nonce is unknown or has expired (404/410): start again.</exception>
     Task<WeavrSessionState> ResumeLostPasswordAsync(string email, string nonce, string newPassword, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Signs in with a short-lived one-time token (<c>POST /access_token</c> with <c>token</c>, api key only): the
+    /// session goes straight to <see cref="WeavrSessionState.Access"/> (or <see cref="WeavrSessionState.SteppedUp"/>)
+    /// for <paramref name="identity"/>. No AUTH token comes back, so when the ACCESS token ends the user signs in again.
+    /// </summary>
+    /// <param name="email">The user's e-mail address, kept so a <c>user_deactivated</c> webhook can end the session.</param>
+    /// <param name="identity">The identity the token was issued for.</param>
+    /// <param name="oneTimeToken">The one-time token (never logged; works once).</param>
+    /// <param name="cancellationToken">Cancels the sign-in.</param>
+    /// <returns>The state reached.</returns>
+    /// <exception cref="ArgumentException">Bad input (nothing is sent).</exception>
+    /// <exception cref="Errors.WeavrUnauthorizedException">401: the token is unknown, used already or expired; the session is unchanged.</exception>
+    /// <exception cref="WeavrSessionLockedException">The account is locked.</exception>
+    Task<WeavrSessionState> SignInWithOneTimeTokenAsync(string email, IdentityId identity, Secret oneTimeToken, CancellationToken cancellationToken = default);
+
     /// <summary>Exchanges the AUTH token for an ACCESS token for <paramref name="identity"/> (valid in <see cref="WeavrSessionState.Authenticated"/>).</summary>
     /// <param name="identity">One of <see cref="Identities"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

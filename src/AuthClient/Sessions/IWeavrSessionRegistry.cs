@@ -1,3 +1,4 @@
+using AuthClient.Primitives;
 using AuthClient.Weavr.Models;
 
 namespace AuthClient.Sessions;
@@ -44,6 +45,26 @@ public interface IWeavrSessionRegistry
     /// <param name="cancellationToken">Cancels the sign-in.</param>
     /// <returns>The outcome and the session.</returns>
     Task<BiometricSignInResult> SignInWithBiometricsAsync(string userKey, string email, IdentityId? identity = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Signs a user in with a one-time token (see <see cref="IWeavrSession.SignInWithOneTimeTokenAsync"/>): an ACCESS session.</summary>
+    /// <param name="userKey">Your application's key of the user.</param>
+    /// <param name="email">The user's e-mail address (kept to match a <c>user_deactivated</c> webhook).</param>
+    /// <param name="identity">The identity the token was issued for.</param>
+    /// <param name="oneTimeToken">The one-time token (never logged; works once).</param>
+    /// <param name="cancellationToken">Cancels the sign-in.</param>
+    /// <returns>The session, in <see cref="WeavrSessionState.Access"/> or <see cref="WeavrSessionState.SteppedUp"/>.</returns>
+    /// <exception cref="Errors.WeavrUnauthorizedException">401: the token is unknown, used already or expired.</exception>
+    Task<IWeavrSession> SignInWithOneTimeTokenAsync(string userKey, string email, IdentityId identity, Secret oneTimeToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends every session of this process whose e-mail address is <paramref name="email"/> (case-insensitive) in
+    /// <see cref="WeavrSessionState.Deactivated"/>, and stores it so. <c>AddSessions</c> calls it for every verified
+    /// <c>user_deactivated</c> webhook (with <c>AddRedis</c>, on every instance).
+    /// </summary>
+    /// <param name="email">The deactivated user's e-mail address.</param>
+    /// <param name="cancellationToken">Cancels the store writes.</param>
+    /// <returns>How many sessions were ended now.</returns>
+    ValueTask<int> EndDeactivatedUserSessionsAsync(string email, CancellationToken cancellationToken = default);
 
     /// <summary>Forgets a user's session, here and in the store (no call to Weavr: use <see cref="IWeavrSession.LogoutAsync"/> to revoke the token).</summary>
     /// <param name="userKey">Your application's key of the user.</param>

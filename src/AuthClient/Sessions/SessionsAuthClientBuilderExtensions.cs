@@ -13,7 +13,8 @@ public static class SessionsAuthClientBuilderExtensions
     /// <summary>
     /// Registers <see cref="IWeavrSessionRegistry"/> (singleton), the default in-memory <see cref="IWeavrSessionStore"/>
     /// (register your own before to replace it), the <see cref="PendingChallengeRegistry"/> as an
-    /// <see cref="IWeavrWebhookEventSink"/>, and validated <see cref="WeavrSessionOptions"/>. Register an
+    /// <see cref="IWeavrWebhookEventSink"/>, a sink that ends the sessions of a user named by a <c>user_deactivated</c>
+    /// webhook (<see cref="WeavrSessionState.Deactivated"/>), and validated <see cref="WeavrSessionOptions"/>. Register an
     /// <see cref="IOtpCodeProvider"/> for automatic OTP step-up.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddAuthClient</c>.</param>
@@ -36,6 +37,7 @@ public static class SessionsAuthClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWeavrWebhookEventSink, PendingChallengeRegistry>(
             static sp => sp.GetRequiredService<PendingChallengeRegistry>()));
         services.TryAddSingleton<IWeavrSessionRegistry, WeavrSessionRegistry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWeavrWebhookEventSink, UserDeactivationSink>());
         return builder;
     }
 }

@@ -16,4 +16,7 @@ public sealed partial class WeavrSession
 
     [LoggerMessage(EventId = 203, EventName = "SessionStepUpReplayRefused", Level = LogLevel.Information, Message = "Weavr session {UserKey}: the call replayed after a step-up was refused again with STEP_UP_REQUIRED; retrying once under a fresh idempotency-ref")]
     private static partial void LogReplayRefused(ILogger logger, string userKey);
+
+    [LoggerMessage(EventId = 204, EventName = "SessionEndedUserDeactivated", Level = LogLevel.Information, Message = "Weavr session {UserKey} ended: Weavr deactivated the user")]
+    private static partial void LogDeactivated(ILogger logger, string userKey);
 }

@@ -19,10 +19,8 @@ public sealed partial class WeavrSession
     {
         WeavrInputGuard.Email(email, nameof(email));
         WeavrInputGuard.Password(password, nameof(password));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await SignInExclusiveAsync(async () =>
         {
-            EnsureNotLocked();
             var sentAt = Now;
             WeavrResponse<PasswordLoginResult> login;
             try
@@ -38,19 +36,14 @@ public sealed partial class WeavrSession
 
             // An expired password yields a temporary token, good only for the password update.
             var expired = result.Outcome == PasswordLoginOutcome.PasswordExpired;
-            Begin(expired ? WeavrSessionState.PasswordExpired : WeavrSessionState.Authenticated, result.Token, isAuthToken: !expired, result.Credentials, sentAt);
+            Begin(expired ? WeavrSessionState.PasswordExpired : WeavrSessionState.Authenticated, result.Token, isAuthToken: !expired, result.Credentials, email, sentAt);
             if (!expired)
             {
                 await ContinueWithIdentityAsync(result.Token, null, cancellationToken).ConfigureAwait(false);
             }
 
             return State;
-        }
-        finally
-        {
-            _signInGate.Release();
-            await PersistAsync().ConfigureAwait(false);
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -101,7 +94,7 @@ public sealed partial class WeavrSession
                 throw new AuthClientException($"Weavr reported the biometric login {challengeId} VERIFIED without an AUTH token.");
             }
 
-            Begin(WeavrSessionState.Authenticated, authToken, isAuthToken: true, answer.Credential, Now);
+            Begin(WeavrSessionState.Authenticated, authToken, isAuthToken: true, answer.Credential, email, Now);
             var target = identity ?? (answer.Identity is { Type.Length: > 0, Id.Length: > 0 } known
                 ? new IdentityId(new IdentityType(known.Type), known.Id)
                 : null);
@@ -141,7 +134,7 @@ public sealed partial class WeavrSession
 
             // The returned token continues the sign-in like an AUTH token: identities, then an ACCESS token.
             var token = updated.Value.Token;
-            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, Credential, sentAt);
+            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, Credential, null, sentAt);
             await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
             return State;
         }
@@ -158,25 +151,18 @@ public sealed partial class WeavrSession
         WeavrInputGuard.Email(email, nameof(email));
         WeavrInputGuard.Nonce(nonce, nameof(nonce));
         WeavrInputGuard.Password(newPassword, nameof(newPassword));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await SignInExclusiveAsync(async () =>
         {
-            EnsureNotLocked();
             await CheckPasswordPolicyAsync(newPassword, cancellationToken).ConfigureAwait(false);
             var sentAt = Now;
             var resumed = await _services.CreateClient().ResumeLostPasswordAsync(email, nonce, newPassword, cancellationToken).ConfigureAwait(false);
 
             // The token continues exactly like the AUTH token of a password login.
             var token = resumed.Value.Token;
-            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, null, sentAt);
+            Begin(WeavrSessionState.Authenticated, token, isAuthToken: true, null, email, sentAt);
             await ContinueWithIdentityAsync(token, null, cancellationToken).ConfigureAwait(false);
             return State;
-        }
-        finally
-        {
-            _signInGate.Release();
-            await PersistAsync().ConfigureAwait(false);
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -200,6 +186,22 @@ public sealed partial class WeavrSession
         }
         finally
         {
+            await PersistAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a sign-in alone on this session (the sign-in gate), refused while locked; the outcome is stored whatever happens.</summary>
+    private async Task<T> SignInExclusiveAsync<T>(Func<Task<T>> signIn, CancellationToken cancellationToken)
+    {
+        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            EnsureNotLocked();
+            return await signIn().ConfigureAwait(false);
+        }
+        finally
+        {
+            _signInGate.Release();
             await PersistAsync().ConfigureAwait(false);
         }
     }

@@ -305,14 +305,17 @@ public sealed partial class WeavrSession : IWeavrSession
     };
 
     /// <summary>Starts a new login: replaces every token, forgets identities and in-flight work of the previous one.</summary>
-    private void Begin(WeavrSessionState state, Secret token, bool isAuthToken, CredentialId? credential, DateTimeOffset sentAt)
+    private void Begin(WeavrSessionState state, Secret token, bool isAuthToken, CredentialId? credential, string? email, DateTimeOffset sentAt) =>
+        Begin(new SessionEvent.Began(state, token, isAuthToken, credential, email, sentAt));
+
+    private void Begin(SessionEvent began)
     {
         lock (_sync)
         {
             _stepUpFlight = null;
             _exchangeFlight = null;
             _lastStepUp = null;
-            TransitionLocked(new SessionEvent.Began(state, token, isAuthToken, credential, sentAt));
+            TransitionLocked(began);
         }
 
         RaisePending();

@@ -35,6 +35,9 @@ public sealed record WeavrSessionSnapshot
     /// <summary>Gets the credential that signed in.</summary>
     public CredentialId? Credential { get; init; }
 
+    /// <summary>Gets the e-mail address the user signed in with (a <c>user_deactivated</c> webhook names the user by it).</summary>
+    public string? Email { get; init; }
+
     /// <summary>Gets the identities listed at sign-in.</summary>
     public IReadOnlyList<UserIdentity> Identities { get; init; } = [];
 

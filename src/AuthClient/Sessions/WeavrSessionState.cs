@@ -29,4 +29,8 @@ public enum WeavrSessionState
 
     /// <summary>The session was logged out; sign in again.</summary>
     LoggedOut,
+
+    /// <summary>Weavr deactivated the user (the <c>user_deactivated</c> webhook named the session's e-mail address): the
+    /// session's tokens are dropped and nothing is sent; Weavr refuses the user until an administrator reactivates them.</summary>
+    Deactivated,
 }

@@ -46,8 +46,9 @@ public interface IWeavrApi
         [Property(WeavrCallContext.OptionsKey)] WeavrCallContext? context = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary><c>POST /access_token</c>: exchanges an AUTH token for an ACCESS token for one identity.</summary>
-    /// <param name="request">The identity.</param>
+    /// <summary><c>POST /access_token</c>: exchanges an AUTH token for an ACCESS token for one identity, or (api key
+    /// only, no bearer) a delegated client's assertion or a one-time token.</summary>
+    /// <param name="request">The identity, and at most one of the client assertion and the one-time token.</param>
     /// <param name="context">Per-call context (token, request-ref).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ACCESS token.</returns>

@@ -1,3 +1,4 @@
+using AuthClient.Primitives;
 using AuthClient.Weavr.Models;
 
 namespace AuthClient.Weavr;
@@ -40,6 +41,34 @@ public interface IWeavrAuthClient
     /// <returns>The ACCESS token and its status.</returns>
     /// <exception cref="Errors.AuthClientInvalidResponseException">The success answer had no <c>token</c> (the spec leaves it optional).</exception>
     Task<WeavrResponse<AccessTokenResponse>> RequestAccessTokenAsync(IdentityId identity, WeavrCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gets an ACCESS token as a delegated API client (<c>POST /access_token</c> with <c>clientAssertion</c>, api key
+    /// only, no AUTH token): for customers Weavr has enabled for delegation.
+    /// </summary>
+    /// <param name="identity">The identity to act as.</param>
+    /// <param name="clientAssertion">The assertion generated with the certificate of the delegated API client (never logged).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ACCESS token and its status.</returns>
+    /// <exception cref="ArgumentException">The assertion is empty, longer than 16,384 characters or holds whitespace
+    /// or control characters (nothing is sent).</exception>
+    /// <exception cref="Errors.WeavrUnauthorizedException">401: the assertion was refused.</exception>
+    /// <exception cref="Errors.AuthClientInvalidResponseException">The success answer had no <c>token</c>.</exception>
+    Task<WeavrResponse<AccessTokenResponse>> RequestDelegatedAccessTokenAsync(IdentityId identity, Secret clientAssertion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Exchanges a short-lived one-time token for an ACCESS token (<c>POST /access_token</c> with <c>token</c>, api key
+    /// only, no AUTH token). The one-time token works once.
+    /// </summary>
+    /// <param name="identity">The identity to act as.</param>
+    /// <param name="oneTimeToken">The one-time token (never logged).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ACCESS token and its status.</returns>
+    /// <exception cref="ArgumentException">The token is empty, longer than 16,384 characters or holds whitespace or
+    /// control characters (nothing is sent).</exception>
+    /// <exception cref="Errors.WeavrUnauthorizedException">401: the token is unknown, used already or expired.</exception>
+    /// <exception cref="Errors.AuthClientInvalidResponseException">The success answer had no <c>token</c>.</exception>
+    Task<WeavrResponse<AccessTokenResponse>> ExchangeOneTimeTokenAsync(IdentityId identity, Secret oneTimeToken, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the user's authentication factors.</summary>
     /// <param name="options">The token and per-call options.</param>

@@ -72,6 +72,35 @@ public sealed class WeavrAuthClient(IWeavrApi api) : IWeavrAuthClient
     }
 
     /// <inheritdoc />
+    public Task<WeavrResponse<AccessTokenResponse>> RequestDelegatedAccessTokenAsync(IdentityId identity, Secret clientAssertion, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Identity(identity, nameof(identity));
+        WeavrInputGuard.OpaqueSecret(clientAssertion, nameof(clientAssertion));
+        return RequestAccessTokenWithoutBearerAsync(new AccessTokenRequest(identity) { ClientAssertion = clientAssertion }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<WeavrResponse<AccessTokenResponse>> ExchangeOneTimeTokenAsync(IdentityId identity, Secret oneTimeToken, CancellationToken cancellationToken = default)
+    {
+        WeavrInputGuard.Identity(identity, nameof(identity));
+        WeavrInputGuard.OpaqueSecret(oneTimeToken, nameof(oneTimeToken));
+        return RequestAccessTokenWithoutBearerAsync(new AccessTokenRequest(identity) { Token = oneTimeToken }, cancellationToken);
+    }
+
+    /// <summary>The api-key-only form of <c>/access_token</c>: exactly one of the assertion and the one-time token, no AUTH token.</summary>
+    private async Task<WeavrResponse<AccessTokenResponse>> RequestAccessTokenWithoutBearerAsync(AccessTokenRequest request, CancellationToken cancellationToken)
+    {
+        if ((request.ClientAssertion is null) == (request.Token is null))
+        {
+            throw new ArgumentException("Exactly one of clientAssertion and token must be sent.", nameof(request));
+        }
+
+        var context = new WeavrCallContext { WithoutBearer = true };
+        var body = await api.RequestAccessTokenAsync(request, context, cancellationToken).ConfigureAwait(false);
+        return body is { Token.IsEmpty: false } ? Wrap(body, context) : throw MissingField(context, "access_token", "token");
+    }
+
+    /// <inheritdoc />
     public async Task<WeavrResponse<AuthenticationFactors>> GetAuthenticationFactorsAsync(WeavrCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         var context = Context(options);

@@ -48,6 +48,10 @@ public sealed class WeavrCallContext
     /// <summary>Gets the operation the call targets, resolved once by the outermost handler (not on every attempt).</summary>
     internal WeavrEndpoint? Endpoint { get; set; }
 
+    /// <summary>Gets a value indicating whether the call authenticates with the api key and its body alone (a client
+    /// assertion or a one-time token): no bearer, not even the token source's ambient one.</summary>
+    internal bool WithoutBearer { get; init; }
+
     /// <summary>
     /// Starts a call on this context: clears what the previous call reported and drops a ref the pipeline generated for
     /// it, keeping only a ref the caller set.

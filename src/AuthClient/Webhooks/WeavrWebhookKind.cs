@@ -11,4 +11,7 @@ public enum WeavrWebhookKind
 
     /// <summary><c>/authentication_factors/watch</c>: parsed as <see cref="EnrolmentEvent"/>.</summary>
     Enrolment = 3,
+
+    /// <summary><c>/auth/users/user_deactivated/watch</c>: parsed as <see cref="UserDeactivatedEvent"/>.</summary>
+    UserDeactivated = 4,
 }

@@ -14,6 +14,9 @@ public static class WeavrWebhookPaths
     /// <summary><c>/authentication_factors/watch</c>.</summary>
     public const string Enrolment = "/authentication_factors/watch";
 
+    /// <summary><c>/auth/users/user_deactivated/watch</c>.</summary>
+    public const string UserDeactivated = "/auth/users/user_deactivated/watch";
+
     /// <summary>Gets the path of a webhook kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The path, starting with <c>/</c>.</returns>
@@ -23,6 +26,7 @@ public static class WeavrWebhookPaths
         WeavrWebhookKind.Login => Login,
         WeavrWebhookKind.StepUp => StepUp,
         WeavrWebhookKind.Enrolment => Enrolment,
+        WeavrWebhookKind.UserDeactivated => UserDeactivated,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown webhook kind."),
     };
 
@@ -49,6 +53,10 @@ public static class WeavrWebhookPaths
         else if (trimmed.EndsWith(StepUp, StringComparison.OrdinalIgnoreCase))
         {
             kind = WeavrWebhookKind.StepUp;
+        }
+        else if (trimmed.EndsWith(UserDeactivated, StringComparison.OrdinalIgnoreCase))
+        {
+            kind = WeavrWebhookKind.UserDeactivated;
         }
         else if (trimmed.EndsWith(Login, StringComparison.OrdinalIgnoreCase))
         {

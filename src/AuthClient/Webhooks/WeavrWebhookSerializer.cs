@@ -11,7 +11,7 @@ public static class WeavrWebhookSerializer
     /// <summary>Gets the kind (and so the watch path) of an event.</summary>
     /// <param name="webhookEvent">The event.</param>
     /// <returns>The kind.</returns>
-    /// <exception cref="ArgumentException">The event is not a <see cref="StepUpEvent"/>, <see cref="LoginEvent"/> or <see cref="EnrolmentEvent"/>.</exception>
+    /// <exception cref="ArgumentException">The event is not a <see cref="StepUpEvent"/>, <see cref="LoginEvent"/>, <see cref="EnrolmentEvent"/> or <see cref="UserDeactivatedEvent"/>.</exception>
     public static WeavrWebhookKind GetKind(WeavrWebhookEvent webhookEvent)
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);
@@ -20,6 +20,7 @@ public static class WeavrWebhookSerializer
             StepUpEvent => WeavrWebhookKind.StepUp,
             LoginEvent => WeavrWebhookKind.Login,
             EnrolmentEvent => WeavrWebhookKind.Enrolment,
+            UserDeactivatedEvent => WeavrWebhookKind.UserDeactivated,
             _ => throw new ArgumentException($"Unsupported webhook event type {webhookEvent.GetType().Name}.", nameof(webhookEvent)),
         };
     }
@@ -31,7 +32,7 @@ public static class WeavrWebhookSerializer
     /// </summary>
     /// <param name="webhookEvent">The event.</param>
     /// <returns>The UTF-8 JSON body.</returns>
-    /// <exception cref="ArgumentException">The event is not a <see cref="StepUpEvent"/>, <see cref="LoginEvent"/> or <see cref="EnrolmentEvent"/>.</exception>
+    /// <exception cref="ArgumentException">The event is not a <see cref="StepUpEvent"/>, <see cref="LoginEvent"/>, <see cref="EnrolmentEvent"/> or <see cref="UserDeactivatedEvent"/>.</exception>
     public static byte[] SerializeToUtf8Bytes(WeavrWebhookEvent webhookEvent)
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);

@@ -55,7 +55,7 @@ public sealed partial class CanaryJourneyTests
         string[] secrets =
         [
             sandbox.ApiKey, sandbox.Transmit.ClientSecret, DemoUsers.OtpCode,
-            DemoUsers.Jane.Password, DemoUsers.Alan.Password, DemoUsers.Alan.NewPassword, .. tokens,
+            DemoUsers.Jane.Password, DemoUsers.Alan.Password, DemoUsers.Alan.NewPassword, DemoUsers.Grace.Password, .. tokens,
         ];
         var records = logs.GetSnapshot();
         var logText = new StringBuilder();
@@ -94,9 +94,16 @@ public sealed partial class CanaryJourneyTests
         var bearers = sandbox.RequestLog.Select(r => r.Header("authorization")).OfType<string>()
             .Where(h => h.StartsWith("Bearer ", StringComparison.Ordinal)).Select(h => h["Bearer ".Length..]);
         var webhookTokens = sandbox.WebhookDeliveries.SelectMany(d => AuthTokenPattern().Matches(d.Body).Select(m => m.Groups[1].Value));
-        return [.. bearers.Concat(webhookTokens).Where(t => t.Length >= 8).Distinct()];
+
+        // The one-time token travels in the /access_token body, not in a header.
+        var oneTimeTokens = sandbox.RequestLog.Where(r => r.Path == "/multi/access_token" && r.Body is not null)
+            .SelectMany(r => OneTimeTokenPattern().Matches(r.Body!).Select(m => m.Groups[1].Value));
+        return [.. bearers.Concat(webhookTokens).Concat(oneTimeTokens).Where(t => t.Length >= 8).Distinct()];
     }
 
     [GeneratedRegex("\"authToken\"\\s*:\\s*\"([^\"]+)\"")]
     private static partial Regex AuthTokenPattern();
+
+    [GeneratedRegex("\"(?:token|clientAssertion)\"\\s*:\\s*\"([^\"]+)\"")]
+    private static partial Regex OneTimeTokenPattern();
 }

@@ -167,5 +167,7 @@ public sealed class FakeWeavrAuthClientTests
         fake.OnValidatePassword = (_, _) => throw error;
         fake.OnStartLostPassword = _ => throw error;
         fake.OnResumeLostPassword = (_, _, _) => throw error;
+        fake.OnRequestDelegatedAccessToken = (_, _) => throw error;
+        fake.OnExchangeOneTimeToken = (_, _) => throw error;
     }
 }

@@ -10,6 +10,8 @@ internal static class WeavrOperationCalls
 {
     public static readonly Secret Token = new("op-token");
     public static readonly IdentityId Identity = new(IdentityType.Consumer, "100");
+    public static readonly Secret Assertion = new("op-client-assertion");
+    public static readonly Secret OneTimeToken = new("op-one-time-token");
 
     /// <summary>The channel each channel operation is called with.</summary>
     public static ScaChannel ChannelOf(WeavrOperation operation) => operation switch
@@ -33,6 +35,8 @@ internal static class WeavrOperationCalls
         WeavrOperation.ValidatePassword => new(operation) { Password = new Secret("N3w-Passw0rd!") },
         WeavrOperation.StartLostPassword => new(operation) { Email = "nobody@example.com" },
         WeavrOperation.ResumeLostPassword => new(operation) { Email = "nobody@example.com", Nonce = new Secret("654321"), NewPassword = new Secret("N3w-Passw0rd!") },
+        WeavrOperation.RequestDelegatedAccessToken => new(operation) { Identity = Identity, ClientAssertion = Assertion },
+        WeavrOperation.ExchangeOneTimeToken => new(operation) { Identity = Identity, OneTimeToken = OneTimeToken },
         _ => new(operation) { Channel = ChannelOf(operation), Token = Token },
     };
 
@@ -59,6 +63,8 @@ internal static class WeavrOperationCalls
             WeavrOperation.ValidatePassword => client.ValidatePasswordAsync("N3w-Passw0rd!", null, cancellationToken),
             WeavrOperation.StartLostPassword => client.StartLostPasswordAsync("nobody@example.com", cancellationToken),
             WeavrOperation.ResumeLostPassword => client.ResumeLostPasswordAsync("nobody@example.com", "654321", "N3w-Passw0rd!", cancellationToken),
+            WeavrOperation.RequestDelegatedAccessToken => client.RequestDelegatedAccessTokenAsync(Identity, Assertion, cancellationToken),
+            WeavrOperation.ExchangeOneTimeToken => client.ExchangeOneTimeTokenAsync(Identity, OneTimeToken, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Add the new operation here."),
         };
     }

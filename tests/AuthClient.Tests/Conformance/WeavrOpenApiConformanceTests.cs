@@ -27,7 +27,7 @@ public sealed partial class WeavrOpenApiConformanceTests(WeavrOpenApiFixture spe
     {
         [typeof(LoginWithPasswordRequest)] = new LoginWithPasswordRequest("a@example.com", new SensitivePassword(new Secret("p"))),
         [typeof(LoginViaBiometricsRequest)] = new LoginViaBiometricsRequest("a@example.com", new IdentityId(IdentityType.Consumer, "1")),
-        [typeof(AccessTokenRequest)] = new AccessTokenRequest(new IdentityId(IdentityType.Corporate, "1")) { ClientAssertion = "jwt", Token = new Secret("one-time") },
+        [typeof(AccessTokenRequest)] = new AccessTokenRequest(new IdentityId(IdentityType.Corporate, "1")) { ClientAssertion = new Secret("jwt"), Token = new Secret("one-time") },
         [typeof(VerificationCodeRequest)] = new VerificationCodeRequest(new Secret("123456")),
         [typeof(PasswordUpdateRequest)] = new PasswordUpdateRequest(new SensitivePassword(new Secret("o")), new SensitivePassword(new Secret("n"))),
         [typeof(PasswordValidateRequest)] = new PasswordValidateRequest(new SensitivePassword(new Secret("p"))),

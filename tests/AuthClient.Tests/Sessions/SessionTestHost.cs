@@ -70,8 +70,9 @@ internal sealed class SessionTestHost : IDisposable
 
     public PendingChallengeRegistry Challenges => Provider.GetRequiredService<PendingChallengeRegistry>();
 
-    /// <summary>The sink the webhook receiver would feed: resolved exactly as the receiver resolves sinks.</summary>
-    public IWeavrWebhookEventSink Sink => Provider.GetServices<IWeavrWebhookEventSink>().Single();
+    /// <summary>The challenge sink the webhook receiver would feed: resolved exactly as the receiver resolves sinks
+    /// (beside it, the sink that ends the sessions of a deactivated user).</summary>
+    public IWeavrWebhookEventSink Sink => Provider.GetServices<IWeavrWebhookEventSink>().OfType<PendingChallengeRegistry>().Single();
 
     public int RequestCount => Server.LogEntries.Count();
 

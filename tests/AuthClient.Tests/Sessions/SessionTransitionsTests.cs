@@ -36,9 +36,9 @@ public sealed class SessionTransitionsTests
 
     private static readonly Dictionary<string, (SessionData From, SessionEvent Event, WeavrSessionState Expected)> Cases = new()
     {
-        ["password login"] = (SessionData.Anonymous, new SessionEvent.Began(WeavrSessionState.Authenticated, Auth, true, Root77, Start), WeavrSessionState.Authenticated),
-        ["expired password"] = (SessionData.Anonymous, new SessionEvent.Began(WeavrSessionState.PasswordExpired, Auth, false, Root77, Start), WeavrSessionState.PasswordExpired),
-        ["sign in again after logout"] = (AccessData with { State = WeavrSessionState.LoggedOut, Token = null }, new SessionEvent.Began(WeavrSessionState.Authenticated, Other, true, null, Start), WeavrSessionState.Authenticated),
+        ["password login"] = (SessionData.Anonymous, new SessionEvent.Began(WeavrSessionState.Authenticated, Auth, true, Root77, null, Start), WeavrSessionState.Authenticated),
+        ["expired password"] = (SessionData.Anonymous, new SessionEvent.Began(WeavrSessionState.PasswordExpired, Auth, false, Root77, null, Start), WeavrSessionState.PasswordExpired),
+        ["sign in again after logout"] = (AccessData with { State = WeavrSessionState.LoggedOut, Token = null }, new SessionEvent.Began(WeavrSessionState.Authenticated, Other, true, null, null, Start), WeavrSessionState.Authenticated),
         ["exchange"] = (Authenticated, Granted(Auth, "STANDARD"), WeavrSessionState.Access),
         ["exchange stepped up"] = (Authenticated, Granted(Auth, "STEPPED_UP"), WeavrSessionState.SteppedUp),
         ["exchange for a replaced AUTH token"] = (Authenticated, Granted(Other, "STANDARD"), WeavrSessionState.Authenticated),
@@ -57,6 +57,11 @@ public sealed class SessionTransitionsTests
         ["not yet idle"] = (AccessData, new SessionEvent.Tick(Start + Idle - TimeSpan.FromTicks(1)), WeavrSessionState.Access),
         ["lock ends"] = (AccessData.WithoutTokens() with { State = WeavrSessionState.Locked, LockedUntil = Start }, new SessionEvent.Tick(Start), WeavrSessionState.Anonymous),
         ["call succeeded"] = (AccessData, new SessionEvent.CallSucceeded(Access, Start + TimeSpan.FromMinutes(1)), WeavrSessionState.Access),
+        ["one-time token exchanged"] = (SessionData.Anonymous, new SessionEvent.AccessBegan(Consumer11, new AccessTokenResponse { Token = Access }, "ada@example.com", Start), WeavrSessionState.Access),
+        ["user deactivated with ACCESS"] = (SteppedUpData, new SessionEvent.Deactivated(), WeavrSessionState.Deactivated),
+        ["user deactivated while locked"] = (AccessData.WithoutTokens() with { State = WeavrSessionState.Locked, LockedUntil = Start }, new SessionEvent.Deactivated(), WeavrSessionState.Deactivated),
+        ["user deactivated after logout"] = (AccessData.WithoutTokens() with { State = WeavrSessionState.LoggedOut }, new SessionEvent.Deactivated(), WeavrSessionState.LoggedOut),
+        ["sign in again after deactivation"] = (AccessData.WithoutTokens() with { State = WeavrSessionState.Deactivated }, new SessionEvent.Began(WeavrSessionState.Authenticated, Other, true, null, "ada@example.com", Start), WeavrSessionState.Authenticated),
     };
 
     public static TheoryData<string> Transitions => [.. Cases.Keys];
@@ -75,6 +80,19 @@ public sealed class SessionTransitionsTests
         {
             Assert.Null(next.AuthToken);
         }
+    }
+
+    [Fact]
+    public void Apply_AccessBegan_KeepsNoAuthTokenAndTheEmail_AndBelongsToComparesCaseInsensitively()
+    {
+        var next = SessionTransitions.Apply(AccessData, new SessionEvent.AccessBegan(Consumer11, new AccessTokenResponse { Token = Other, Status = AccessTokenStatus.SteppedUp }, "Ada@Example.com", Start), Idle);
+
+        Assert.Equal((WeavrSessionState.SteppedUp, Other, (Secret?)null), (next.State, next.Token, next.AuthToken));
+        Assert.True(next.BelongsTo("ada@EXAMPLE.com"));
+        Assert.False(next.BelongsTo("ada@example.org"));
+        Assert.False(AccessData.BelongsTo("ada@example.com")); // a session without a known e-mail matches nobody
+        Assert.Equal("Ada@Example.com", next.ToSnapshot("k", 1).Email);
+        Assert.Equal("Ada@Example.com", SessionData.FromSnapshot(next.ToSnapshot("k", 1)).Email);
     }
 
     [Fact]
@@ -100,7 +118,7 @@ public sealed class SessionTransitionsTests
     {
         var locked = SteppedUpData.WithoutTokens() with { State = WeavrSessionState.Locked, LockedUntil = Start, ExpiredAt = Start };
 
-        var next = SessionTransitions.Apply(locked, new SessionEvent.Began(WeavrSessionState.Authenticated, Other, true, null, Start), Idle);
+        var next = SessionTransitions.Apply(locked, new SessionEvent.Began(WeavrSessionState.Authenticated, Other, true, null, null, Start), Idle);
 
         Assert.Equal(Other, next.AuthToken);
         Assert.Null(next.Identity);
@@ -147,7 +165,7 @@ public sealed class SessionTransitionsTests
     public void ReplayingEvents_OnANewerStoredState_KeepsTheNewerLogin()
     {
         // Instance A expired its token on a 401 while instance B signed the user in again: A's event no longer applies.
-        var newer = SessionTransitions.Apply(AccessData, new SessionEvent.Began(WeavrSessionState.Authenticated, Other, true, Root77, Start), Idle);
+        var newer = SessionTransitions.Apply(AccessData, new SessionEvent.Began(WeavrSessionState.Authenticated, Other, true, Root77, null, Start), Idle);
 
         var replayed = SessionTransitions.Apply(newer, new SessionEvent.Unauthorized(Access, Start), Idle);
 

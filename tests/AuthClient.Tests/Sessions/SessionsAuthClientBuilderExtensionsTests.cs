@@ -11,7 +11,7 @@ namespace AuthClient.Tests.Sessions;
 public sealed class SessionsAuthClientBuilderExtensionsTests
 {
     [Fact]
-    public void AddSessions_CalledTwice_RegistersOneSinkSharedWithTheRegistry()
+    public void AddSessions_CalledTwice_RegistersTheChallengeSinkSharedWithTheRegistryAndTheDeactivationSink_OnceEach()
     {
         var services = new ServiceCollection();
         services.AddSingleton<IOtpCodeProvider, ScriptedOtpCodeProvider>();
@@ -19,8 +19,10 @@ public sealed class SessionsAuthClientBuilderExtensionsTests
         builder.AddSessions().AddSessions();
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        var sink = Assert.Single(provider.GetServices<IWeavrWebhookEventSink>());
-        Assert.Same(provider.GetRequiredService<PendingChallengeRegistry>(), sink);
+        var sinks = provider.GetServices<IWeavrWebhookEventSink>().ToList();
+        Assert.Equal(2, sinks.Count);
+        Assert.Same(provider.GetRequiredService<PendingChallengeRegistry>(), sinks[0]);
+        Assert.Equal("UserDeactivationSink", sinks[1].GetType().Name);
         Assert.Same(provider.GetRequiredService<IWeavrSessionRegistry>(), provider.GetRequiredService<IWeavrSessionRegistry>());
         Assert.IsType<InMemoryWeavrSessionStore>(provider.GetRequiredService<IWeavrSessionStore>());
 

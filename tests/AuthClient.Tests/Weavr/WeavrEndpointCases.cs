@@ -13,6 +13,8 @@ public static class WeavrEndpointCases
     public const string OldPassword = "Old!Passw0rd-1";
     public const string NewPassword = "N3w!Passw0rd-2";
     public const string Nonce = "482913";
+    public const string ClientAssertion = "eyJhbGciOiJSUzI1NiJ9.delegated.c2ln";
+    public const string OneTimeToken = "ott-5f0c9a";
 
     /// <summary>The per-call token, distinct from the token source's, so the header shows which one was sent.</summary>
     public const string CallToken = "call-token-1b7e";
@@ -115,6 +117,39 @@ public static class WeavrEndpointCases
                 Assert.Equal(Consumer123, v.Identity);
                 Assert.Equal(new CredentialId(CredentialType.User, "321"), v.Credentials);
                 Assert.Equal(AccessTokenStatus.Standard, v.Status);
+            },
+        },
+        new()
+        {
+            Name = "requestAccessToken [client assertion]",
+            OperationId = "requestAccessToken",
+            Method = "POST",
+            Path = "/access_token",
+            Secured = false,
+            DeclaresIdempotencyRef = false,
+            ExpectedBody = $$$"""{"identity":{"type":"CONSUMER","id":"123"},"clientAssertion":"{{{ClientAssertion}}}"}""",
+            SuccessStatus = 200,
+            SuccessBody = """{"token":"access-token-d1","identity":{"type":"CONSUMER","id":"123"},"status":"STANDARD"}""",
+            Invoke = async (c, _) => await c.RequestDelegatedAccessTokenAsync(Consumer123, new Secret(ClientAssertion)),
+            AssertSuccess = r => Assert.Equal("access-token-d1", Assert.IsType<WeavrResponse<AccessTokenResponse>>(r).Value.Token.Reveal()),
+        },
+        new()
+        {
+            Name = "requestAccessToken [one-time token]",
+            OperationId = "requestAccessToken",
+            Method = "POST",
+            Path = "/access_token",
+            Secured = false,
+            DeclaresIdempotencyRef = false,
+            ExpectedBody = $$$"""{"identity":{"type":"CONSUMER","id":"123"},"token":"{{{OneTimeToken}}}"}""",
+            SuccessStatus = 200,
+            SuccessBody = """{"token":"access-token-o1","identity":{"type":"CONSUMER","id":"123"},"status":"STEPPED_UP"}""",
+            Invoke = async (c, _) => await c.ExchangeOneTimeTokenAsync(Consumer123, new Secret(OneTimeToken)),
+            AssertSuccess = r =>
+            {
+                var v = Assert.IsType<WeavrResponse<AccessTokenResponse>>(r).Value;
+                Assert.Equal("access-token-o1", v.Token.Reveal());
+                Assert.Equal(AccessTokenStatus.SteppedUp, v.Status);
             },
         },
         new()

@@ -18,7 +18,7 @@ internal static class FakeRoutes
         WeavrOperation.LoginWithPassword => new("POST", Weavr + "/login_with_password"),
         WeavrOperation.LoginViaBiometrics => new("POST", Weavr + "/login_via_biometrics"),
         WeavrOperation.GetIdentities => new("GET", Weavr + "/identities"),
-        WeavrOperation.RequestAccessToken => new("POST", Weavr + "/access_token"),
+        WeavrOperation.RequestAccessToken or WeavrOperation.RequestDelegatedAccessToken or WeavrOperation.ExchangeOneTimeToken => new("POST", Weavr + "/access_token"),
         WeavrOperation.GetAuthenticationFactors => new("GET", Weavr + "/authentication_factors"),
         WeavrOperation.EnrolOtp => new("POST", Weavr + "/authentication_factors/otp/{channel}"),
         WeavrOperation.VerifyOtpEnrolment => new("POST", Weavr + "/authentication_factors/otp/{channel}/verify"),

@@ -26,6 +26,9 @@ internal sealed record SessionData
 
     public CredentialId? Credential { get; init; }
 
+    /// <summary>The e-mail the user signed in with: a <c>user_deactivated</c> webhook names the user by it alone.</summary>
+    public string? Email { get; init; }
+
     public IReadOnlyList<UserIdentity> Identities { get; init; } = [];
 
     /// <summary>When the last successful call was sent: the idle timeout runs from it.</summary>
@@ -48,6 +51,9 @@ internal sealed record SessionData
 
     public DateTimeOffset? ExpiresAt(TimeSpan idleTimeout) => HasToken ? LastActivity + idleTimeout : null;
 
+    /// <summary>Whether this session belongs to the user with <paramref name="email"/> (e-mail addresses compare case-insensitively).</summary>
+    public bool BelongsTo(string email) => Email is not null && string.Equals(Email, email, StringComparison.OrdinalIgnoreCase);
+
     public SessionData WithoutTokens() => this with { Token = null, AuthToken = null, TokenStatus = null };
 
     /// <summary>Rebuilds the state from a stored snapshot; an inconsistent one is read as expired (or unlocked).</summary>
@@ -61,6 +67,7 @@ internal sealed record SessionData
             TokenStatus = snapshot.TokenStatus,
             Identity = snapshot.Identity,
             Credential = snapshot.Credential,
+            Email = snapshot.Email,
             Identities = snapshot.Identities ?? [],
             LastActivity = snapshot.LastActivityAt,
             LockedUntil = snapshot.LockedUntil,
@@ -83,6 +90,7 @@ internal sealed record SessionData
         TokenStatus = TokenStatus,
         Identity = Identity,
         Credential = Credential,
+        Email = Email,
         Identities = Identities,
         LastActivityAt = LastActivity,
         LockedUntil = LockedUntil,

@@ -18,7 +18,13 @@ internal abstract record SessionEvent
     public sealed record Tick(DateTimeOffset At) : SessionEvent;
 
     /// <summary>A login answered: a new AUTH (or temporary) token replaces everything of the previous login.</summary>
-    public sealed record Began(WeavrSessionState State, Secret Token, bool IsAuthToken, CredentialId? Credential, DateTimeOffset SentAt) : SessionEvent;
+    public sealed record Began(WeavrSessionState State, Secret Token, bool IsAuthToken, CredentialId? Credential, string? Email, DateTimeOffset SentAt) : SessionEvent;
+
+    /// <summary>A sign-in answered an ACCESS token directly (a one-time token exchanged): no AUTH token to exchange again.</summary>
+    public sealed record AccessBegan(IdentityId Requested, AccessTokenResponse Access, string Email, DateTimeOffset SentAt) : SessionEvent;
+
+    /// <summary>Weavr deactivated the session's user (<c>user_deactivated</c> webhook): every token is dropped.</summary>
+    public sealed record Deactivated : SessionEvent;
 
     /// <summary>The identities of an AUTH token were listed.</summary>
     public sealed record IdentitiesListed(Secret AuthToken, IReadOnlyList<UserIdentity> Identities) : SessionEvent;

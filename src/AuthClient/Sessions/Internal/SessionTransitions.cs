@@ -23,9 +23,23 @@ internal static class SessionTransitions
             Token = began.Token,
             AuthToken = began.IsAuthToken ? began.Token : null,
             Credential = began.Credential,
+            Email = began.Email ?? data.Email,
             LastActivity = began.SentAt,
             StepUpGeneration = data.StepUpGeneration,
         },
+        SessionEvent.AccessBegan began => new SessionData
+        {
+            State = began.Access.Status == AccessTokenStatus.SteppedUp ? WeavrSessionState.SteppedUp : WeavrSessionState.Access,
+            Token = began.Access.Token,
+            TokenStatus = began.Access.Status ?? AccessTokenStatus.Standard,
+            Identity = began.Access.Identity ?? began.Requested,
+            Credential = began.Access.Credentials,
+            Email = began.Email,
+            LastActivity = began.SentAt,
+            StepUpGeneration = data.StepUpGeneration,
+        },
+        SessionEvent.Deactivated when data.State is not (WeavrSessionState.Anonymous or WeavrSessionState.LoggedOut or WeavrSessionState.Deactivated) =>
+            data.WithoutTokens() with { State = WeavrSessionState.Deactivated, LockedUntil = null },
         SessionEvent.IdentitiesListed listed when listed.AuthToken == data.AuthToken && data.State == WeavrSessionState.Authenticated =>
             data with { Identities = listed.Identities },
         SessionEvent.AccessGranted granted when granted.AuthToken == data.AuthToken && (data.State == WeavrSessionState.Authenticated || data.IsAccess) =>

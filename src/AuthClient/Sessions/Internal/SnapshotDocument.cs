@@ -22,6 +22,8 @@ internal sealed record SnapshotDocument
 
     public CredentialId? Credential { get; init; }
 
+    public string? Email { get; init; }
+
     public IReadOnlyList<UserIdentity>? Identities { get; init; }
 
     public DateTimeOffset? LastActivityAt { get; init; }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AuthClient.Primitives;
 using AuthClient.Telemetry.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Models;
@@ -107,6 +108,29 @@ internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
     {
         var session = await GetOrCreateAsync(userKey, cancellationToken).ConfigureAwait(false);
         return await session.SignInWithBiometricsAsync(email, identity, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IWeavrSession> SignInWithOneTimeTokenAsync(string userKey, string email, IdentityId identity, Secret oneTimeToken, CancellationToken cancellationToken = default)
+    {
+        var session = await GetOrCreateAsync(userKey, cancellationToken).ConfigureAwait(false);
+        await session.SignInWithOneTimeTokenAsync(email, identity, oneTimeToken, cancellationToken).ConfigureAwait(false);
+        return session;
+    }
+
+    public async ValueTask<int> EndDeactivatedUserSessionsAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var ended = 0;
+        foreach (var session in _live.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await session.EndIfDeactivatedAsync(email).ConfigureAwait(false))
+            {
+                ended++;
+            }
+        }
+
+        return ended;
     }
 
     public async ValueTask RemoveAsync(string userKey, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AuthClient.Primitives;
 using AuthClient.Weavr.Models;
 
 namespace AuthClient.Weavr.Internal;
@@ -45,6 +46,33 @@ internal static partial class WeavrInputGuard
         if (!IsVerificationCode(nonce))
         {
             throw new ArgumentException("The nonce must be exactly 6 digits.", paramName);
+        }
+    }
+
+    /// <summary>The longest one-time token or client assertion accepted: 16,384 characters (a signed JWT is far shorter).</summary>
+    public const int MaxOpaqueSecretLength = 16_384;
+
+    /// <summary>A one-time token or client assertion: opaque, but never empty, oversized or holding whitespace or
+    /// control characters. The message never quotes the value.</summary>
+    public static void OpaqueSecret(Secret? secret, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(secret, paramName);
+        if (secret.IsEmpty)
+        {
+            throw new ArgumentException("The value must not be empty.", paramName);
+        }
+
+        if (secret.Length > MaxOpaqueSecretLength)
+        {
+            throw new ArgumentException($"The value is longer than {MaxOpaqueSecretLength} characters.", paramName);
+        }
+
+        foreach (var c in secret.Reveal())
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                throw new ArgumentException("The value must not contain whitespace or control characters.", paramName);
+            }
         }
     }
 

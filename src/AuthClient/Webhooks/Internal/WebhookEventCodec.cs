@@ -24,6 +24,7 @@ internal static class WebhookEventCodec
                 WeavrWebhookKind.StepUp => ToEvent(JsonSerializer.Deserialize(body, WebhookJsonContext.Default.StepUpEventPayload), callRef, publishedAt),
                 WeavrWebhookKind.Login => ToEvent(JsonSerializer.Deserialize(body, WebhookJsonContext.Default.LoginEventPayload), callRef, publishedAt),
                 WeavrWebhookKind.Enrolment => ToEvent(JsonSerializer.Deserialize(body, WebhookJsonContext.Default.EnrolmentEventPayload), callRef, publishedAt),
+                WeavrWebhookKind.UserDeactivated => ToEvent(JsonSerializer.Deserialize(body, WebhookJsonContext.Default.UserDeactivatedEventPayload), callRef, publishedAt),
                 _ => null,
             };
         }
@@ -70,6 +71,9 @@ internal static class WebhookEventCodec
                     PublishedTimestamp = publishedTimestamp,
                 },
                 WebhookJsonContext.Default.EnrolmentEventPayload),
+            UserDeactivatedEvent e => JsonSerializer.SerializeToUtf8Bytes(
+                new UserDeactivatedEventPayload { ActionDoneBy = e.ActionDoneBy, EmailAddress = e.EmailAddress, ReasonCode = e.ReasonCode },
+                WebhookJsonContext.Default.UserDeactivatedEventPayload),
             _ => throw new ArgumentException($"Unsupported webhook event type {webhookEvent.GetType().Name}.", nameof(webhookEvent)),
         };
     }
@@ -114,6 +118,19 @@ internal static class WebhookEventCodec
                 Type = p.Type,
                 Status = ScaFactorStatus.FromValue(p.Status),
                 CredentialId = ToCredential(p.CredentialId),
+            };
+
+    // All three fields are required by the spec; without the address the event cannot name whose sessions end.
+    private static UserDeactivatedEvent? ToEvent(UserDeactivatedEventPayload? p, string callRef, DateTimeOffset publishedAt) =>
+        p is null || IsMissing(p.EmailAddress) || IsMissing(p.ActionDoneBy) || IsMissing(p.ReasonCode)
+            ? null
+            : new UserDeactivatedEvent
+            {
+                CallRef = callRef,
+                PublishedAt = publishedAt,
+                EmailAddress = p.EmailAddress,
+                ActionDoneBy = p.ActionDoneBy,
+                ReasonCode = p.ReasonCode,
             };
 
     private static bool IsMissing([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? value) => string.IsNullOrEmpty(value);

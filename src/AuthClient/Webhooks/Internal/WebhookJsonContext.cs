@@ -10,4 +10,5 @@ namespace AuthClient.Webhooks.Internal;
 [JsonSerializable(typeof(StepUpEventPayload))]
 [JsonSerializable(typeof(LoginEventPayload))]
 [JsonSerializable(typeof(EnrolmentEventPayload))]
+[JsonSerializable(typeof(UserDeactivatedEventPayload))]
 internal sealed partial class WebhookJsonContext : JsonSerializerContext;
