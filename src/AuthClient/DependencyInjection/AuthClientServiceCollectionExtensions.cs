@@ -62,6 +62,7 @@ public static class AuthClientServiceCollectionExtensions
         services.TryAddTransient<WeavrCallHandler>();
         services.TryAddTransient<WeavrApiKeyHandler>();
         services.TryAddTransient<WeavrBearerTokenHandler>();
+        services.TryAddTransient<AttemptTimeoutHandler>();
         services.TryAddTransient<ResponseGuardHandler>();
 
         // Handler order (outermost first) — the one place it is decided:
@@ -82,7 +83,7 @@ public static class AuthClientServiceCollectionExtensions
             .AddCallResilience(WeavrClientName)
             .AddHttpMessageHandler<WeavrApiKeyHandler>()
             .AddHttpMessageHandler<WeavrBearerTokenHandler>()
-            .AddAttemptPipeline(WeavrClientName)
+            .AddAttemptPipeline()
             .RemoveAllLoggers()
             .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(IsRedactedHeader); // Kept in case an application adds the default logger back.
@@ -109,16 +110,8 @@ public static class AuthClientServiceCollectionExtensions
     }
 
     /// <summary>The attempt stage: the per-attempt timeout, with the response read (and redirects refused) inside it.</summary>
-    internal static IHttpClientBuilder AddAttemptPipeline(this IHttpClientBuilder builder, string name)
-    {
-        builder.AddResilienceHandler(name + ".Attempt", static (pipeline, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
-            ResiliencePipelineConfigurator.ConfigureQuietTelemetry(pipeline, context.ServiceProvider);
-            ResiliencePipelineConfigurator.ConfigureAttempt(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
-        });
-        return builder.AddHttpMessageHandler<ResponseGuardHandler>();
-    }
+    internal static IHttpClientBuilder AddAttemptPipeline(this IHttpClientBuilder builder) =>
+        builder.AddHttpMessageHandler<AttemptTimeoutHandler>().AddHttpMessageHandler<ResponseGuardHandler>();
 
     private static void DisableRedirects(HttpMessageHandler handler)
     {
@@ -141,6 +134,9 @@ public static class AuthClientServiceCollectionExtensions
             // Refit keeps its own serializer options over the context's, so the context's options (omit nulls, wire
             // names) are set here once, or every unset optional field would be sent as null.
             ContentSerializer = new SystemTextJsonContentSerializer(jsonContext.Options),
+            // The outermost handler buffers every body anyway (Content-Length, identical retries): Refit's streaming
+            // wrapper around the JSON content would only add a content, a delegate and a task per call.
+            Buffered = true,
             // Refit asks for every response; null means "not an error".
             ExceptionFactory = async response => response.IsSuccessStatusCode
                 ? null

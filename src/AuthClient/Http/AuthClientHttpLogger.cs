@@ -10,17 +10,33 @@ namespace AuthClient.Http;
 /// </summary>
 internal sealed partial class AuthClientHttpLogger(ILogger<AuthClientHttpLogger> logger) : IHttpClientLogger
 {
+    // Each method checks the level first: Uri.Host and Uri.AbsolutePath allocate a string on every read, and this runs
+    // on every attempt while the lines are off at the default level.
     public object? LogRequestStart(HttpRequestMessage request)
     {
-        LogStart(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath);
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            LogStart(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath);
+        }
+
         return null;
     }
 
-    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed) =>
-        LogStop(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath, (int)response.StatusCode, elapsed.TotalMilliseconds);
+    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogStop(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath, (int)response.StatusCode, elapsed.TotalMilliseconds);
+        }
+    }
 
-    public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed) =>
-        LogFailed(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath, exception.GetType().Name, elapsed.TotalMilliseconds);
+    public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogFailed(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath, exception.GetType().Name, elapsed.TotalMilliseconds);
+        }
+    }
 
     [LoggerMessage(EventId = 400, EventName = "HttpAttemptStarted", Level = LogLevel.Trace, Message = "{Method} {Host}{Path} sending")]
     private static partial void LogStart(ILogger logger, string method, string? host, string? path);

@@ -1,4 +1,6 @@
+#if !NET9_0_OR_GREATER
 using System.Buffers;
+#endif
 using AuthClient.DependencyInjection;
 using AuthClient.Errors;
 using Microsoft.Extensions.Options;
@@ -13,8 +15,6 @@ namespace AuthClient.Http.Internal;
 /// </summary>
 internal sealed class ResponseGuardHandler(IOptionsMonitor<AuthClientOptions> options) : DelegatingHandler
 {
-    private const int ChunkSize = 16 * 1024;
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var target = request.RequestUri;
@@ -51,28 +51,59 @@ internal sealed class ResponseGuardHandler(IOptionsMonitor<AuthClientOptions> op
     private static async Task BufferAsync(HttpRequestMessage request, HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
     {
         var content = response.Content;
-        var declared = content.Headers.ContentLength;
-        if (declared > maxBytes)
+        if (content.Headers.ContentLength > maxBytes)
         {
             throw TooLarge(request, response, maxBytes);
         }
 
-        byte[] body;
         try
         {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                body = declared is { } length
-                    ? await ReadExactlyAsync(stream, (int)length, cancellationToken).ConfigureAwait(false)
-                    : await ReadToEndAsync(request, response, stream, maxBytes, cancellationToken).ConfigureAwait(false);
-            }
+            await LoadAsync(request, response, content, maxBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // A reset or a close part-way through the body: no usable answer arrived, so it is a transport failure
-            // (retried when the retry rule allows, otherwise "outcome unknown"), not "not the documented JSON".
-            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection ended part-way through the response body.", ex);
+            throw ResponseEnded(ex);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is IOException io && !cancellationToken.IsCancellationRequested)
+        {
+            throw ResponseEnded(io);
+        }
+    }
+
+    // A reset or a close part-way through the body: no usable answer arrived, so it is a transport failure (retried
+    // when the retry rule allows, otherwise "outcome unknown"), not "not the documented JSON".
+    private static HttpRequestException ResponseEnded(IOException ex) =>
+        new(HttpRequestError.ResponseEnded, "The connection ended part-way through the response body.", ex);
+
+#if NET9_0_OR_GREATER
+    // Buffered in place, cancellable: no second content, no copied headers.
+    private static async Task LoadAsync(HttpRequestMessage request, HttpResponseMessage response, HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await content.LoadIntoBufferAsync(maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is null && !cancellationToken.IsCancellationRequested)
+        {
+            // The only failure without an inner exception is the size limit (a body without Content-Length).
+            throw TooLarge(request, response, maxBytes);
+        }
+    }
+#else
+    private const int ChunkSize = 16 * 1024;
+
+    // net8.0's LoadIntoBufferAsync takes no cancellation token: a stalled body would outlive every timeout, so the body
+    // is read here and swapped in as a new content with the same headers.
+    private static async Task LoadAsync(HttpRequestMessage request, HttpResponseMessage response, HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        var declared = content.Headers.ContentLength;
+        byte[] body;
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            body = declared is { } length
+                ? await ReadExactlyAsync(stream, (int)length, cancellationToken).ConfigureAwait(false)
+                : await ReadToEndAsync(request, response, stream, maxBytes, cancellationToken).ConfigureAwait(false);
         }
 
         var buffered = new ByteArrayContent(body);
@@ -124,6 +155,8 @@ internal sealed class ResponseGuardHandler(IOptionsMonitor<AuthClientOptions> op
         }
     }
 
+#endif
+
     private static AuthClientInvalidResponseException TooLarge(HttpRequestMessage request, HttpResponseMessage response, int maxBytes) =>
         new($"{Describe(request)} answered {(int)response.StatusCode} with a body larger than {maxBytes:N0} bytes (Resilience.MaxResponseBytes); it was not read.",
             response.StatusCode, CorrelationHeaders.ReadRequestRef(response), CorrelationHeaders.ReadIdempotencyRef(request), innerException: null);
@@ -140,7 +173,7 @@ internal sealed class ResponseGuardHandler(IOptionsMonitor<AuthClientOptions> op
 
     // A primary handler supplied by the application may follow redirects itself; its answer is then from another host.
     private static bool SameOrigin(Uri? sent, Uri? answered) =>
-        sent is null || answered is null || Uri.Compare(sent, answered, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        ReferenceEquals(sent, answered) || sent is null || answered is null || Uri.Compare(sent, answered, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     private static string Describe(HttpRequestMessage request) => $"{request.Method.Method} {request.RequestUri?.AbsolutePath}";
 }

@@ -11,9 +11,9 @@ using Polly.Timeout;
 namespace AuthClient.Resilience.Internal;
 
 /// <summary>
-/// Builds the two resilience stages every AuthClient HTTP client uses: the call stage (total timeout → retry), outside
-/// the handlers that get tokens, and the attempt stage (per-attempt timeout), inside them. Getting a token is therefore
-/// bounded by the call's timeout but never turns into an attempt timeout whose outcome is unknown.
+/// Builds the call stage every AuthClient HTTP client uses (total timeout → retry), outside the handlers that get
+/// tokens; the per-attempt timeout is <see cref="Http.Internal.AttemptTimeoutHandler"/>, inside them. Getting a token is
+/// therefore bounded by the call's timeout but never turns into an attempt timeout whose outcome is unknown.
 /// </summary>
 internal static class ResiliencePipelineConfigurator
 {
@@ -53,13 +53,6 @@ internal static class ResiliencePipelineConfigurator
                 DelayGenerator = args => ValueTask.FromResult(ServerRequestedDelay(args.Outcome.Result, timeProvider)),
             });
         }
-    }
-
-    /// <summary>The per-attempt timeout, which also bounds reading the response body.</summary>
-    public static void ConfigureAttempt(ResiliencePipelineBuilder<HttpResponseMessage> builder, AuthClientResilienceOptions options, TimeProvider timeProvider)
-    {
-        builder.TimeProvider = timeProvider;
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AuthClient.Attempt", Timeout = options.AttemptTimeout });
     }
 
     private static bool ShouldHandle(RetryPredicateArguments<HttpResponseMessage> args, AuthClientResilienceOptions options, TimeProvider timeProvider)

@@ -34,7 +34,7 @@ internal static class TransmitRegistration
             })
             .AddHttpMessageHandler<TransmitTransportErrorHandler>()
             .AddCallResilience(TokenClientName)
-            .AddAttemptPipeline(TokenClientName)
+            .AddAttemptPipeline()
             .RemoveAllLoggers()
             .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
@@ -60,7 +60,7 @@ internal static class TransmitRegistration
             .AddHttpMessageHandler<TransmitTransportErrorHandler>()
             .AddCallResilience(ClientName)
             .AddHttpMessageHandler<TransmitAuthorizationHandler>()
-            .AddAttemptPipeline(ClientName)
+            .AddAttemptPipeline()
             .RemoveAllLoggers()
             .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
