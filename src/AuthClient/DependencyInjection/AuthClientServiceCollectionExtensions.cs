@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Polly;
 using Refit;
 
 namespace AuthClient.DependencyInjection;
@@ -62,8 +63,7 @@ public static class AuthClientServiceCollectionExtensions
         services.TryAddTransient<WeavrCallHandler>();
         services.TryAddTransient<WeavrApiKeyHandler>();
         services.TryAddTransient<WeavrBearerTokenHandler>();
-        services.TryAddTransient<AttemptTimeoutHandler>();
-        services.TryAddTransient<ResponseGuardHandler>();
+        services.TryAddTransient<AttemptHandler>();
 
         // Handler order (outermost first) — the one place it is decided:
         // 1. WeavrCallHandler: once per logical call, so the idempotency-ref is fixed and the body serialized before any
@@ -71,7 +71,7 @@ public static class AuthClientServiceCollectionExtensions
         // 2. Call resilience: total timeout → retry.
         // 3. api-key, then bearer token: inside the retry loop, so each attempt reads the current token, but outside the
         //    attempt timeout, so a slow token source never makes "nothing sent" look like "outcome unknown".
-        // 4. Attempt timeout, then ResponseGuardHandler: the body is read inside the attempt's time; redirects refused.
+        // 4. AttemptHandler: the attempt timeout, with the body read inside it; redirects refused; attempts logged.
         var weavr = services
             .AddRefitGeneratedClient<IWeavrApi>(WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default), WeavrClientName)
             .ConfigureHttpClient((sp, client) =>
@@ -85,7 +85,6 @@ public static class AuthClientServiceCollectionExtensions
             .AddHttpMessageHandler<WeavrBearerTokenHandler>()
             .AddAttemptPipeline()
             .RemoveAllLoggers()
-            .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(IsRedactedHeader); // Kept in case an application adds the default logger back.
 
         services.TryAddTransient<IWeavrAuthClient, WeavrAuthClient>();
@@ -98,12 +97,9 @@ public static class AuthClientServiceCollectionExtensions
     /// the host the Location names) and say who is calling.</summary>
     internal static IHttpClientBuilder AddCallResilience(this IHttpClientBuilder builder, string name)
     {
-        builder.AddResilienceHandler(name, static (pipeline, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
-            ResiliencePipelineConfigurator.ConfigureQuietTelemetry(pipeline, context.ServiceProvider);
-            ResiliencePipelineConfigurator.ConfigureCall(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
-        });
+        // One pipeline per client, built on first use and shared by every handler chain the factory rotates in.
+        builder.Services.TryAddKeyedSingleton(name, static (sp, key) => ResiliencePipelineConfigurator.BuildCall(sp, (string)key!));
+        builder.AddHttpMessageHandler(sp => new CallResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(name)));
         builder.ConfigurePrimaryHttpMessageHandler(static (handler, _) => DisableRedirects(handler));
         builder.ConfigureHttpClient(static client => AuthClientUserAgent.Apply(client.DefaultRequestHeaders));
         return builder;
@@ -111,7 +107,7 @@ public static class AuthClientServiceCollectionExtensions
 
     /// <summary>The attempt stage: the per-attempt timeout, with the response read (and redirects refused) inside it.</summary>
     internal static IHttpClientBuilder AddAttemptPipeline(this IHttpClientBuilder builder) =>
-        builder.AddHttpMessageHandler<AttemptTimeoutHandler>().AddHttpMessageHandler<ResponseGuardHandler>();
+        builder.AddHttpMessageHandler<AttemptHandler>();
 
     private static void DisableRedirects(HttpMessageHandler handler)
     {

@@ -1,28 +1,25 @@
-using Microsoft.Extensions.Http.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace AuthClient.Http;
 
 /// <summary>
 /// Logs each HTTP attempt of the Weavr and Transmit clients by method, path, status and duration, and never a header
-/// or a body. It replaces IHttpClientFactory's default loggers, whose structured state carries raw header values
-/// (api key and bearer token included) even though their rendered text is redacted.
+/// or a body. IHttpClientFactory's default loggers are removed from AuthClient's clients: their structured state
+/// carries raw header values (api key and bearer token included) even though their rendered text is redacted.
 /// </summary>
-internal sealed partial class AuthClientHttpLogger(ILogger<AuthClientHttpLogger> logger) : IHttpClientLogger
+internal sealed partial class AuthClientHttpLogger(ILogger<AuthClientHttpLogger> logger)
 {
     // Each method checks the level first: Uri.Host and Uri.AbsolutePath allocate a string on every read, and this runs
     // on every attempt while the lines are off at the default level.
-    public object? LogRequestStart(HttpRequestMessage request)
+    public void Started(HttpRequestMessage request)
     {
         if (logger.IsEnabled(LogLevel.Trace))
         {
             LogStart(logger, request.Method.Method, request.RequestUri?.Host, request.RequestUri?.AbsolutePath);
         }
-
-        return null;
     }
 
-    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
+    public void Completed(HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
@@ -30,7 +27,7 @@ internal sealed partial class AuthClientHttpLogger(ILogger<AuthClientHttpLogger>
         }
     }
 
-    public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed)
+    public void Failed(HttpRequestMessage request, Exception exception, TimeSpan elapsed)
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {

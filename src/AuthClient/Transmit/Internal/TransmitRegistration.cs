@@ -1,5 +1,4 @@
 using AuthClient.DependencyInjection;
-using AuthClient.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -36,7 +35,6 @@ internal static class TransmitRegistration
             .AddCallResilience(TokenClientName)
             .AddAttemptPipeline()
             .RemoveAllLoggers()
-            .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
         // Mobile-biometrics API under /cis. Handler order (outermost first):
@@ -62,7 +60,6 @@ internal static class TransmitRegistration
             .AddHttpMessageHandler<TransmitAuthorizationHandler>()
             .AddAttemptPipeline()
             .RemoveAllLoggers()
-            .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
         services.TryAddTransient<ITransmitBiometricsClient, TransmitBiometricsClient>();

@@ -1,54 +1,20 @@
 #if !NET9_0_OR_GREATER
 using System.Buffers;
 #endif
-using AuthClient.DependencyInjection;
 using AuthClient.Errors;
-using Microsoft.Extensions.Options;
 
 namespace AuthClient.Http.Internal;
 
 /// <summary>
-/// The innermost handler of both APIs, inside the per-attempt timeout: it reads the whole response body there
-/// (cancellable, at most <see cref="Resilience.AuthClientResilienceOptions.MaxResponseBytes"/>), so a server that sends
-/// headers and then stalls is bounded by the same timeouts as one that never answers, and a connection lost mid-body is
-/// a transport failure the retry rule sees. It also refuses redirects and oversized headers as typed, unretried answers.
+/// Reads a response body whole inside the attempt (cancellable, at most
+/// <see cref="Resilience.AuthClientResilienceOptions.MaxResponseBytes"/>), so a server that sends headers and then
+/// stalls is bounded by the same timeouts as one that never answers, and a connection lost mid-body is a transport
+/// failure the retry rule sees.
 /// </summary>
-internal sealed class ResponseGuardHandler(IOptionsMonitor<AuthClientOptions> options) : DelegatingHandler
+internal static class ResponseBody
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var target = request.RequestUri;
-        OutboundRequest.MarkSent(request);
-        HttpResponseMessage response;
-        try
-        {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
-        {
-            throw new AuthClientInvalidResponseException(
-                $"{Describe(request)} answered with response headers larger than the client accepts; the server may have acted on it.",
-                statusCode: null, requestRef: null, CorrelationHeaders.ReadIdempotencyRef(request), ex);
-        }
-
-        try
-        {
-            if ((int)response.StatusCode is >= 300 and < 400 || !SameOrigin(target, request.RequestUri))
-            {
-                throw Redirected(request, response);
-            }
-
-            await BufferAsync(request, response, options.CurrentValue.Resilience.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
-
-    private static async Task BufferAsync(HttpRequestMessage request, HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>Buffers <paramref name="response"/>'s body, or throws a typed error when it is too large.</summary>
+    public static async Task BufferAsync(HttpRequestMessage request, HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
     {
         var content = response.Content;
         if (content.Headers.ContentLength > maxBytes)
@@ -161,19 +127,5 @@ internal sealed class ResponseGuardHandler(IOptionsMonitor<AuthClientOptions> op
         new($"{Describe(request)} answered {(int)response.StatusCode} with a body larger than {maxBytes:N0} bytes (Resilience.MaxResponseBytes); it was not read.",
             response.StatusCode, CorrelationHeaders.ReadRequestRef(response), CorrelationHeaders.ReadIdempotencyRef(request), innerException: null);
 
-    private static AuthClientRedirectException Redirected(HttpRequestMessage request, HttpResponseMessage response)
-    {
-        var location = response.Headers.Location;
-        var host = location is { IsAbsoluteUri: true } ? location.Host : null;
-        var where = host is null ? "no absolute Location" : $"Location host {host}";
-        return new AuthClientRedirectException(
-            $"{Describe(request)} answered {(int)response.StatusCode} {response.StatusCode} ({where}). Redirects are never followed, so nothing was sent there and the call was not retried; check the base URL.",
-            response.StatusCode, host, CorrelationHeaders.ReadRequestRef(response), CorrelationHeaders.ReadIdempotencyRef(request));
-    }
-
-    // A primary handler supplied by the application may follow redirects itself; its answer is then from another host.
-    private static bool SameOrigin(Uri? sent, Uri? answered) =>
-        ReferenceEquals(sent, answered) || sent is null || answered is null || Uri.Compare(sent, answered, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
-
-    private static string Describe(HttpRequestMessage request) => $"{request.Method.Method} {request.RequestUri?.AbsolutePath}";
+    internal static string Describe(HttpRequestMessage request) => $"{request.Method.Method} {request.RequestUri?.AbsolutePath}";
 }
