@@ -17,6 +17,11 @@ public static class Program
     /// <returns>0 when every benchmark ran.</returns>
     public static int Main(string[] args)
     {
+        if (args is ["--loop", var shape, ..])
+        {
+            return PerCall.CallLoop.RunAsync(shape, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000).GetAwaiter().GetResult();
+        }
+
         var smoke = args.Contains("--smoke", StringComparer.Ordinal);
         var rest = args.Where(a => a != "--smoke").ToArray();
         IConfig config = DefaultConfig.Instance;

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Polly;
 using Refit;
 
 namespace AuthClient.DependencyInjection;
@@ -62,7 +63,7 @@ public static class AuthClientServiceCollectionExtensions
         services.TryAddTransient<WeavrCallHandler>();
         services.TryAddTransient<WeavrApiKeyHandler>();
         services.TryAddTransient<WeavrBearerTokenHandler>();
-        services.TryAddTransient<ResponseGuardHandler>();
+        services.TryAddTransient<AttemptHandler>();
 
         // Handler order (outermost first) — the one place it is decided:
         // 1. WeavrCallHandler: once per logical call, so the idempotency-ref is fixed and the body serialized before any
@@ -70,7 +71,7 @@ public static class AuthClientServiceCollectionExtensions
         // 2. Call resilience: total timeout → retry.
         // 3. api-key, then bearer token: inside the retry loop, so each attempt reads the current token, but outside the
         //    attempt timeout, so a slow token source never makes "nothing sent" look like "outcome unknown".
-        // 4. Attempt timeout, then ResponseGuardHandler: the body is read inside the attempt's time; redirects refused.
+        // 4. AttemptHandler: the attempt timeout, with the body read inside it; redirects refused; attempts logged.
         var weavr = services
             .AddRefitGeneratedClient<IWeavrApi>(WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default), WeavrClientName)
             .ConfigureHttpClient((sp, client) =>
@@ -82,9 +83,8 @@ public static class AuthClientServiceCollectionExtensions
             .AddCallResilience(WeavrClientName)
             .AddHttpMessageHandler<WeavrApiKeyHandler>()
             .AddHttpMessageHandler<WeavrBearerTokenHandler>()
-            .AddAttemptPipeline(WeavrClientName)
+            .AddAttemptPipeline()
             .RemoveAllLoggers()
-            .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(IsRedactedHeader); // Kept in case an application adds the default logger back.
 
         services.TryAddTransient<IWeavrAuthClient, WeavrAuthClient>();
@@ -97,28 +97,17 @@ public static class AuthClientServiceCollectionExtensions
     /// the host the Location names) and say who is calling.</summary>
     internal static IHttpClientBuilder AddCallResilience(this IHttpClientBuilder builder, string name)
     {
-        builder.AddResilienceHandler(name, static (pipeline, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
-            ResiliencePipelineConfigurator.ConfigureQuietTelemetry(pipeline, context.ServiceProvider);
-            ResiliencePipelineConfigurator.ConfigureCall(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
-        });
+        // One pipeline per client, built on first use and shared by every handler chain the factory rotates in.
+        builder.Services.TryAddKeyedSingleton(name, static (sp, key) => ResiliencePipelineConfigurator.BuildCall(sp, (string)key!));
+        builder.AddHttpMessageHandler(sp => new CallResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(name)));
         builder.ConfigurePrimaryHttpMessageHandler(static (handler, _) => DisableRedirects(handler));
         builder.ConfigureHttpClient(static client => AuthClientUserAgent.Apply(client.DefaultRequestHeaders));
         return builder;
     }
 
     /// <summary>The attempt stage: the per-attempt timeout, with the response read (and redirects refused) inside it.</summary>
-    internal static IHttpClientBuilder AddAttemptPipeline(this IHttpClientBuilder builder, string name)
-    {
-        builder.AddResilienceHandler(name + ".Attempt", static (pipeline, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
-            ResiliencePipelineConfigurator.ConfigureQuietTelemetry(pipeline, context.ServiceProvider);
-            ResiliencePipelineConfigurator.ConfigureAttempt(pipeline, options.Resilience, context.ServiceProvider.GetRequiredService<TimeProvider>());
-        });
-        return builder.AddHttpMessageHandler<ResponseGuardHandler>();
-    }
+    internal static IHttpClientBuilder AddAttemptPipeline(this IHttpClientBuilder builder) =>
+        builder.AddHttpMessageHandler<AttemptHandler>();
 
     private static void DisableRedirects(HttpMessageHandler handler)
     {
@@ -141,6 +130,9 @@ public static class AuthClientServiceCollectionExtensions
             // Refit keeps its own serializer options over the context's, so the context's options (omit nulls, wire
             // names) are set here once, or every unset optional field would be sent as null.
             ContentSerializer = new SystemTextJsonContentSerializer(jsonContext.Options),
+            // The outermost handler buffers every body anyway (Content-Length, identical retries): Refit's streaming
+            // wrapper around the JSON content would only add a content, a delegate and a task per call.
+            Buffered = true,
             // Refit asks for every response; null means "not an error".
             ExceptionFactory = async response => response.IsSuccessStatusCode
                 ? null

@@ -14,7 +14,7 @@ namespace AuthClient.Http;
 /// </summary>
 internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // WeavrCallHandler, outside the retry loop, attached the context and resolved the operation once.
         var context = WeavrCallContext.From(request);
@@ -22,24 +22,42 @@ internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : D
         request.Headers.Authorization = null;
         if (endpoint is { Bearer: true } && context is not { WithoutBearer: true })
         {
-            var token = context?.Token ?? await GetTokenAsync(request, cancellationToken).ConfigureAwait(false);
-            if (token is not null)
+            if (context?.Token is not { } token)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+                return SendWithSourceTokenAsync(request, context, endpoint, cancellationToken);
             }
-            else if (!endpoint.BearerOptional)
-            {
-                throw new AuthClientException(
-                    $"Weavr {endpoint.OperationId} needs a bearer token: pass one in the call options or register an {nameof(IWeavrTokenSource)}. Nothing was sent.");
-            }
+
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
         }
 
+        // A token the caller passed needs no await: no state machine on the common path.
+        return SendAttemptAsync(request, context, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWithSourceTokenAsync(HttpRequestMessage request, WeavrCallContext? context, WeavrEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var token = await GetTokenAsync(request, cancellationToken).ConfigureAwait(false);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+        }
+        else if (!endpoint.BearerOptional)
+        {
+            throw new AuthClientException(
+                $"Weavr {endpoint.OperationId} needs a bearer token: pass one in the call options or register an {nameof(IWeavrTokenSource)}. Nothing was sent.");
+        }
+
+        return await SendAttemptAsync(request, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, WeavrCallContext? context, CancellationToken cancellationToken)
+    {
         if (context is not null)
         {
             context.Attempts++;
         }
 
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return base.SendAsync(request, cancellationToken);
     }
 
     private async ValueTask<Primitives.Secret?> GetTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)

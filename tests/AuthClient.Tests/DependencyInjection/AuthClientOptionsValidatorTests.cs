@@ -201,8 +201,10 @@ public sealed class AuthClientOptionsValidatorTests
         {
             var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
             ResiliencePipelineConfigurator.ConfigureCall(builder, options.Resilience, TimeProvider.System);
-            ResiliencePipelineConfigurator.ConfigureAttempt(builder, options.Resilience, TimeProvider.System);
             builder.Build();
+
+            // The attempt timeout is AuthClient's own handler, which keeps Polly's timeout range (10 ms to 24 h).
+            new ResiliencePipelineBuilder().AddTimeout(options.Resilience.AttemptTimeout).Build();
             return true;
         }
         catch (ValidationException)

@@ -15,6 +15,22 @@ internal static class CorrelationHeaders
 
     public static string? ReadIdempotencyRef(HttpRequestMessage? request) => First(request?.Headers, IdempotencyRef);
 
-    public static string? First(HttpHeaders? headers, string name) =>
-        headers is not null && headers.TryGetValues(name, out var values) ? values.FirstOrDefault(v => !string.IsNullOrEmpty(v)) : null;
+    // NonValidated: no parsing into the header store and no enumerator allocated to read one plain value.
+    public static string? First(HttpHeaders? headers, string name)
+    {
+        if (headers is null || !headers.NonValidated.TryGetValues(name, out var values))
+        {
+            return null;
+        }
+
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 }

@@ -6,10 +6,6 @@ namespace AuthClient.Http.Internal;
 /// </summary>
 internal static class OutboundRequest
 {
-    private static readonly HttpRequestOptionsKey<long> StartedKey = new("AuthClient.CallStarted");
-    private static readonly HttpRequestOptionsKey<bool> SentKey = new("AuthClient.Sent");
-    private static readonly HttpRequestOptionsKey<int> AttemptsKey = new("AuthClient.Attempts");
-
     /// <summary>
     /// Stamps the call's start and fixes its body: serialized once to bytes, so it goes out with
     /// <c>Content-Length</c> (strict servers and gateways refuse chunked bodies) and is re-sent identically on retry.
@@ -18,9 +14,7 @@ internal static class OutboundRequest
     /// </summary>
     public static async ValueTask PrepareAsync(HttpRequestMessage request, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        request.Options.Set(StartedKey, timeProvider.GetTimestamp());
-        request.Options.Set(SentKey, false);
-        request.Options.Set(AttemptsKey, 0);
+        request.Options.Set(OutboundCall.Key, new OutboundCall { Started = timeProvider.GetTimestamp() });
         if (request.Content is { } content)
         {
             if (content.Headers.ContentLength is null)
@@ -47,25 +41,28 @@ internal static class OutboundRequest
 
     /// <summary>How long ago the call started, or <see langword="null"/> when no outer handler stamped it.</summary>
     public static TimeSpan? Elapsed(HttpRequestMessage? request, TimeProvider timeProvider) =>
-        request is not null && request.Options.TryGetValue(StartedKey, out var started)
-            ? timeProvider.GetElapsedTime(started)
+        request is not null && request.Options.TryGetValue(OutboundCall.Key, out var call)
+            ? timeProvider.GetElapsedTime(call.Started)
             : null;
 
     /// <summary>Records that an attempt is about to reach the transport.</summary>
     public static void MarkSent(HttpRequestMessage request)
     {
-        request.Options.Set(SentKey, true);
-        request.Options.Set(AttemptsKey, Attempts(request) + 1);
+        if (request.Options.TryGetValue(OutboundCall.Key, out var call))
+        {
+            call.Sent = true;
+            call.Attempts++;
+        }
     }
 
     /// <summary>How many attempts reached the transport.</summary>
     public static int Attempts(HttpRequestMessage request) =>
-        request.Options.TryGetValue(AttemptsKey, out var attempts) ? attempts : 0;
+        request.Options.TryGetValue(OutboundCall.Key, out var call) ? call.Attempts : 0;
 
     /// <summary>
     /// Whether any attempt reached the transport. A request no AuthClient handler prepared counts as sent: when in
     /// doubt the outcome is unknown, never "nothing was sent".
     /// </summary>
     public static bool WasSent(HttpRequestMessage? request) =>
-        request is null || !request.Options.TryGetValue(SentKey, out var sent) || sent;
+        request is null || !request.Options.TryGetValue(OutboundCall.Key, out var call) || call.Sent;
 }

@@ -3,6 +3,8 @@ using AuthClient.Errors.Internal;
 using AuthClient.Http.Internal;
 using Polly;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly.Retry;
 using Polly.Telemetry;
@@ -11,9 +13,9 @@ using Polly.Timeout;
 namespace AuthClient.Resilience.Internal;
 
 /// <summary>
-/// Builds the two resilience stages every AuthClient HTTP client uses: the call stage (total timeout → retry), outside
-/// the handlers that get tokens, and the attempt stage (per-attempt timeout), inside them. Getting a token is therefore
-/// bounded by the call's timeout but never turns into an attempt timeout whose outcome is unknown.
+/// Builds the call stage every AuthClient HTTP client uses (total timeout → retry), outside the handlers that get
+/// tokens; the per-attempt timeout is <see cref="Http.Internal.AttemptHandler"/>, inside them. Getting a token is
+/// therefore bounded by the call's timeout but never turns into an attempt timeout whose outcome is unknown.
 /// </summary>
 internal static class ResiliencePipelineConfigurator
 {
@@ -28,10 +30,33 @@ internal static class ResiliencePipelineConfigurator
     {
         var shared = services.GetService<IOptions<TelemetryOptions>>()?.Value;
         var telemetry = shared is null ? new TelemetryOptions() : new TelemetryOptions(shared);
+        if (telemetry.LoggerFactory is NullLoggerFactory && services.GetService<ILoggerFactory>() is { } loggerFactory)
+        {
+            // What Polly's own DI registration does: its events reach the application's logging.
+            telemetry.LoggerFactory = loggerFactory;
+        }
+
         var inner = telemetry.SeverityProvider;
         telemetry.SeverityProvider = args =>
             (inner?.Invoke(args) ?? args.Event.Severity) == ResilienceEventSeverity.None ? ResilienceEventSeverity.None : ResilienceEventSeverity.Debug;
         builder.ConfigureTelemetry(telemetry);
+    }
+
+    /// <summary>The key under which <see cref="CallResilienceHandler"/> hands the request to the retry rule.</summary>
+    public static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("AuthClient.Request");
+
+    /// <summary>
+    /// Builds a client's call stage with the application's Polly telemetry (quiet) and AuthClient's options. The
+    /// pipeline is named <c>{client}-{client}</c>, as Microsoft.Extensions.Http.Resilience named it before, so Polly's
+    /// metrics and logs keep their <c>pipeline.name</c>.
+    /// </summary>
+    public static ResiliencePipeline<HttpResponseMessage> BuildCall(IServiceProvider services, string clientName)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = $"{clientName}-{clientName}" };
+        ConfigureQuietTelemetry(builder, services);
+        var options = services.GetRequiredService<IOptions<DependencyInjection.AuthClientOptions>>().Value;
+        ConfigureCall(builder, options.Resilience, services.GetRequiredService<TimeProvider>());
+        return builder.Build();
     }
 
     /// <summary>Total timeout (outermost), then retry.</summary>
@@ -55,16 +80,9 @@ internal static class ResiliencePipelineConfigurator
         }
     }
 
-    /// <summary>The per-attempt timeout, which also bounds reading the response body.</summary>
-    public static void ConfigureAttempt(ResiliencePipelineBuilder<HttpResponseMessage> builder, AuthClientResilienceOptions options, TimeProvider timeProvider)
-    {
-        builder.TimeProvider = timeProvider;
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AuthClient.Attempt", Timeout = options.AttemptTimeout });
-    }
-
     private static bool ShouldHandle(RetryPredicateArguments<HttpResponseMessage> args, AuthClientResilienceOptions options, TimeProvider timeProvider)
     {
-        var request = args.Context.GetRequestMessage();
+        args.Context.Properties.TryGetValue(RequestKey, out var request);
         if (!RetryClassifier.ShouldRetry(request, args.Outcome.Result, args.Outcome.Exception))
         {
             return false;

@@ -1,5 +1,4 @@
 using AuthClient.DependencyInjection;
-using AuthClient.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -34,9 +33,8 @@ internal static class TransmitRegistration
             })
             .AddHttpMessageHandler<TransmitTransportErrorHandler>()
             .AddCallResilience(TokenClientName)
-            .AddAttemptPipeline(TokenClientName)
+            .AddAttemptPipeline()
             .RemoveAllLoggers()
-            .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
         // Mobile-biometrics API under /cis. Handler order (outermost first):
@@ -60,9 +58,8 @@ internal static class TransmitRegistration
             .AddHttpMessageHandler<TransmitTransportErrorHandler>()
             .AddCallResilience(ClientName)
             .AddHttpMessageHandler<TransmitAuthorizationHandler>()
-            .AddAttemptPipeline(ClientName)
+            .AddAttemptPipeline()
             .RemoveAllLoggers()
-            .AddLogger<AuthClientHttpLogger>()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
         services.TryAddTransient<ITransmitBiometricsClient, TransmitBiometricsClient>();

@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using Refit;
+
 namespace AuthClient.Weavr.Internal;
 
 /// <summary>
@@ -31,9 +34,25 @@ internal static class WeavrEndpoints
         PasswordValidate, LostPasswordStart, LostPasswordResume,
     ];
 
+    // Refit stamps each request with its interface's path template: an exact lookup instead of a regex per operation.
+    private static readonly HttpRequestOptionsKey<string> RefitTemplate = new(HttpRequestMessageOptions.RelativePathTemplate);
+    private static readonly FrozenDictionary<string, WeavrEndpoint[]> ByTemplate =
+        All.GroupBy(e => e.Template, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
     /// <summary>Finds the operation a request targets, or <see langword="null"/> for a request this SDK does not know.</summary>
     public static WeavrEndpoint? Find(HttpRequestMessage request)
     {
+        if (request.Options.TryGetValue(RefitTemplate, out var template) && ByTemplate.TryGetValue(template, out var candidates))
+        {
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Method == request.Method)
+                {
+                    return candidate;
+                }
+            }
+        }
+
         var path = request.RequestUri?.AbsolutePath;
         if (path is null)
         {

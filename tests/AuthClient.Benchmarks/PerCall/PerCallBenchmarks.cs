@@ -1,0 +1,84 @@
+using AuthClient.DependencyInjection;
+using AuthClient.Primitives;
+using AuthClient.Weavr;
+using AuthClient.Weavr.Models;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuthClient.Benchmarks.PerCall;
+
+/// <summary>
+/// Issue 12's per-call goal: each of three call shapes through the SDK's whole pipeline beside the same call written by
+/// hand, both answered from memory by <see cref="CannedWeavrHandler"/> (no socket), so the ratio is the SDK's own cost.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class PerCallBenchmarks // Not sealed: BenchmarkDotNet derives from benchmark classes.
+{
+    private const string AccessToken = "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f";
+    private static readonly WeavrCallOptions Bearer = WeavrCallOptions.WithToken(Secret.FromString(AccessToken));
+    private ServiceProvider _services = null!;
+    private IWeavrAuthClient _sdk = null!;
+    private HttpClient _http = null!;
+    private RawCalls _raw = null!;
+
+    /// <summary>Registers the SDK as an application would, with the canned handler in place of the socket handler.</summary>
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddAuthClient(o =>
+            {
+                o.Weavr.BaseUrl = new Uri("https://weavr.invalid/multi");
+                o.Weavr.ApiKey = "bench-api-key";
+            })
+            .WeavrHttpClient.ConfigurePrimaryHttpMessageHandler(() => new CannedWeavrHandler());
+        _services = services.BuildServiceProvider();
+        _sdk = _services.GetRequiredService<IWeavrAuthClient>();
+        _http = new HttpClient(new CannedWeavrHandler()) { BaseAddress = new Uri("https://weavr.invalid/multi/") };
+        _http.DefaultRequestHeaders.Add("api-key", "bench-api-key");
+        _raw = new RawCalls(_http);
+
+        // Fail fast if either side is broken.
+        await SdkLogin();
+        await SdkIdentities();
+        await SdkVerify();
+        await RawLogin();
+        await RawIdentities();
+        await RawVerify();
+    }
+
+    /// <summary>Login by hand.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("login")]
+    public Task<string> RawLogin() => _raw.LoginAsync();
+
+    /// <summary>Login through the SDK.</summary>
+    [Benchmark, BenchmarkCategory("login")]
+    public async Task<Secret> SdkLogin() => (await _sdk.LoginWithPasswordAsync(SdkJourney.Email, SdkJourney.Password).ConfigureAwait(false)).Value.Token;
+
+    /// <summary>Identities by hand.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("identities")]
+    public Task<int> RawIdentities() => _raw.IdentitiesAsync(AccessToken);
+
+    /// <summary>Identities through the SDK.</summary>
+    [Benchmark, BenchmarkCategory("identities")]
+    public async Task<int> SdkIdentities() => (await _sdk.GetIdentitiesAsync(options: Bearer).ConfigureAwait(false)).Value.Identities.Count;
+
+    /// <summary>OTP step-up verify by hand.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("verify")]
+    public Task RawVerify() => _raw.VerifyAsync(AccessToken);
+
+    /// <summary>OTP step-up verify through the SDK.</summary>
+    [Benchmark, BenchmarkCategory("verify")]
+    public Task SdkVerify() => _sdk.VerifyOtpStepUpAsync(ScaChannel.Sms, SdkJourney.OtpCode, Bearer);
+
+    /// <summary>Disposes the container and the baseline's client.</summary>
+    [GlobalCleanup]
+    public ValueTask CleanupAsync()
+    {
+        _http.Dispose();
+        return _services.DisposeAsync();
+    }
+}

@@ -1,0 +1,4 @@
+namespace AuthClient.Benchmarks.PerCall;
+
+/// <summary>The baseline's identities answer.</summary>
+internal sealed record RawIdentitiesResponse(IReadOnlyList<RawIdentityEntry> Identities, int Count, int ResponseCount);

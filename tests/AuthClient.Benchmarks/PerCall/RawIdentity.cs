@@ -1,0 +1,4 @@
+namespace AuthClient.Benchmarks.PerCall;
+
+/// <summary>The baseline's identity id.</summary>
+internal sealed record RawIdentity(string Type, string Id);

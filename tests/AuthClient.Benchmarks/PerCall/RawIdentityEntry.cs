@@ -1,0 +1,4 @@
+namespace AuthClient.Benchmarks.PerCall;
+
+/// <summary>One identity in the baseline's identities answer.</summary>
+internal sealed record RawIdentityEntry(RawIdentity Id, string? Name);

@@ -1,0 +1,4 @@
+namespace AuthClient.Benchmarks.PerCall;
+
+/// <summary>The baseline's login body.</summary>
+internal sealed record RawLoginRequest(string Email, RawPassword Password);
