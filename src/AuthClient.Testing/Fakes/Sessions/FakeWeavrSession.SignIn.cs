@@ -33,6 +33,7 @@ public sealed partial class FakeWeavrSession
             ArgumentException.ThrowIfNullOrEmpty(password);
             RequireNotLocked();
             var reached = Run(() => OnSignInWithPassword?.Invoke(email, password) ?? WeavrSessionState.Authenticated);
+            RememberEmail(email);
             if (reached == WeavrSessionState.PasswordExpired)
             {
                 Identities = [];
@@ -57,6 +58,7 @@ public sealed partial class FakeWeavrSession
             var outcome = Run(() => OnSignInWithBiometrics?.Invoke(email, identity) ?? ChallengeOutcome.Verified);
             if (outcome == ChallengeOutcome.Verified)
             {
+                RememberEmail(email);
                 // A biometric login is strong customer authentication: its ACCESS token comes back stepped up.
                 ContinueWithIdentities(identity, WeavrSessionState.SteppedUp);
             }
@@ -83,6 +85,7 @@ public sealed partial class FakeWeavrSession
             ArgumentException.ThrowIfNullOrWhiteSpace(nonce);
             ArgumentException.ThrowIfNullOrEmpty(newPassword);
             Run(() => Invoke(OnResumeLostPassword, h => h(email, nonce, newPassword)));
+            RememberEmail(email);
             return ContinueWithIdentities(null);
         });
 

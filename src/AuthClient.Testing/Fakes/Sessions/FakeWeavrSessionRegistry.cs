@@ -98,6 +98,31 @@ public sealed class FakeWeavrSessionRegistry(TimeProvider? timeProvider = null) 
             }
         }).AsTask());
 
+    /// <inheritdoc />
+    public async Task<IWeavrSession> SignInWithOneTimeTokenAsync(string userKey, string email, IdentityId identity, Primitives.Secret oneTimeToken, CancellationToken cancellationToken = default)
+    {
+        var session = await Complete(nameof(SignInWithOneTimeTokenAsync), userKey, cancellationToken, () => GetOrCreate(userKey)).ConfigureAwait(false);
+        await session.SignInWithOneTimeTokenAsync(email, identity, oneTimeToken, cancellationToken).ConfigureAwait(false);
+        return session;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<int> EndDeactivatedUserSessionsAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        return Complete(nameof(EndDeactivatedUserSessionsAsync), email, cancellationToken, () =>
+        {
+            List<FakeWeavrSession> held;
+            lock (_gate)
+            {
+                held = [.. _sessions.Values];
+            }
+
+            // Outside the lock: each session raises StateChanged, which may call back into the registry.
+            return held.Count(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase) && s.Deactivate());
+        });
+    }
+
     /// <summary>As the real registry: a logged-out session is forgotten and not found; an expired one is returned.</summary>
     private FakeWeavrSession? Find(string userKey)
     {
