@@ -11,7 +11,9 @@ namespace AuthClient.Http.Internal;
 /// headers and then stalls is bounded by the same timeouts as one that never answers, and a connection lost mid-body is
 /// a transport failure the retry rule sees. It also refuses redirects and oversized headers as typed, unretried answers.
 /// </summary>
-internal sealed class ResponseGuardHandler(IOptionsMonitor<AuthClientOptions> options) : DelegatingHandler
+/// <param name="options">The options of every programme.</param>
+/// <param name="programme">Whose response size limit applies; empty for the unnamed registration.</param>
+internal sealed class ResponseGuardHandler(IOptionsMonitor<AuthClientOptions> options, string programme = "") : DelegatingHandler
 {
     private const int ChunkSize = 16 * 1024;
 
@@ -38,7 +40,7 @@ internal sealed class ResponseGuardHandler(IOptionsMonitor<AuthClientOptions> op
                 throw Redirected(request, response);
             }
 
-            await BufferAsync(request, response, options.CurrentValue.Resilience.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            await BufferAsync(request, response, options.Get(programme).Resilience.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch
