@@ -74,6 +74,31 @@ public sealed class TransmitOnlyTests : IDisposable
     }
 
     [Fact]
+    public async Task TransmitOnly_WithWebhooksButNoSigningKey_FailsAtStartUp()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddAuthClient(ConfigureTransmit).AddWebhooks();
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.StartsWith("Webhooks.SigningKey is required", Assert.Single(ex.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TransmitOnly_WithWebhooksAndASigningKey_Starts()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddAuthClient(ConfigureTransmit).AddWebhooks(o => o.SigningKey = "webhook-signing-key");
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.NotNull(host.Services.GetRequiredService<AuthClient.Webhooks.WeavrWebhookReceiver>());
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task NeitherWeavrKeyNorTransmit_StillFailsAtStartUp()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

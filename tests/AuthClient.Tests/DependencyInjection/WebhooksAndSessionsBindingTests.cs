@@ -95,6 +95,31 @@ public sealed class WebhooksAndSessionsBindingTests
     }
 
     [Fact]
+    public void DocsSnippet_BindsEverySectionAndCodeWinsOverConfiguration()
+    {
+        var services = new ServiceCollection();
+        MyApp.ConfigurationBindingSnippet.Register(services, Configuration(new()
+        {
+            ["AuthClient:Weavr:Environment"] = "Production",
+            ["AuthClient:Weavr:ApiKey"] = "api-key-from-config",
+            ["AuthClient:Resilience:MaxRetryAttempts"] = "1",
+            ["AuthClient:Webhooks:TimestampTolerance"] = "00:01:00",
+            ["AuthClient:Sessions:StepUpMethod"] = "Otp",
+            ["AuthClient:Sessions:IdleTimeout"] = "00:04:00",
+        }));
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var client = provider.GetRequiredService<IOptions<AuthClientOptions>>().Value;
+        Assert.Equal(new Uri("https://api.weavr.io/multi"), client.Weavr.BaseUrl);
+        Assert.Equal(1, client.Resilience.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromMinutes(1), provider.GetRequiredService<IOptions<WeavrWebhookOptions>>().Value.TimestampTolerance);
+        var sessions = provider.GetRequiredService<IOptions<WeavrSessionOptions>>().Value;
+        Assert.Equal(TimeSpan.FromMinutes(4), sessions.IdleTimeout);
+        Assert.Equal(StepUpMethod.Push, sessions.StepUpMethod);
+    }
+
+    [Fact]
     public void NamedProgramme_BindsItsOwnSection()
     {
         var configuration = Configuration(new()
