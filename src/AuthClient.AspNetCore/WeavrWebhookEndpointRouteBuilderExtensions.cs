@@ -40,21 +40,51 @@ public static class WeavrWebhookEndpointRouteBuilderExtensions
                 "The Weavr webhook receiver is not registered: call services.AddAuthClient(...).AddWebhooks() before app.MapWeavrWebhooks().");
         }
 
+        return MapCore(endpoints, prefix, static services => services.GetRequiredService<WeavrWebhookReceiver>());
+    }
+
+    /// <summary>
+    /// Maps the three Weavr webhook endpoints of a named programme (<c>AddAuthClient("programme-b", ...).AddWebhooks()</c>)
+    /// under <paramref name="prefix"/>, as <see cref="MapWeavrWebhooks"/> does for the unnamed one: deliveries are verified
+    /// with that programme's signing key (by default its api key), deduplicated by its replay guard and given to its
+    /// keyed <see cref="IWeavrWebhookEventSink"/>s only. Give each programme its own prefix and configure that URL in the
+    /// programme's Weavr settings.
+    /// </summary>
+    /// <param name="endpoints">The app or route builder.</param>
+    /// <param name="programme">The programme name given to <c>AddAuthClient</c>.</param>
+    /// <param name="prefix">The route prefix, e.g. <c>/webhooks/weavr/programme-b</c>.</param>
+    /// <returns>The route group of the three endpoints.</returns>
+    /// <exception cref="InvalidOperationException"><c>AddWebhooks</c> was not called for <paramref name="programme"/>.</exception>
+    public static RouteGroupBuilder MapWeavrProgrammeWebhooks(this IEndpointRouteBuilder endpoints, string programme, [StringSyntax("Route")] string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(programme);
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (endpoints.ServiceProvider.GetKeyedService<WeavrWebhookReceiver>(programme) is null)
+        {
+            throw new InvalidOperationException(
+                $"The Weavr webhook receiver of programme '{programme}' is not registered: call services.AddAuthClient(\"{programme}\", ...).AddWebhooks() before app.MapWeavrProgrammeWebhooks().");
+        }
+
+        return MapCore(endpoints, prefix, services => services.GetRequiredKeyedService<WeavrWebhookReceiver>(programme));
+    }
+
+    private static RouteGroupBuilder MapCore(IEndpointRouteBuilder endpoints, string prefix, Func<IServiceProvider, WeavrWebhookReceiver> receiver)
+    {
         var group = endpoints.MapGroup(prefix);
         group.AllowAnonymous();
         foreach (var kind in (ReadOnlySpan<WeavrWebhookKind>)[WeavrWebhookKind.Login, WeavrWebhookKind.StepUp, WeavrWebhookKind.Enrolment, WeavrWebhookKind.UserDeactivated])
         {
             var path = WeavrWebhookPaths.GetPath(kind);
-            group.MapPost(path, (RequestDelegate)(context => HandleAsync(context, kind)))
+            group.MapPost(path, (RequestDelegate)(context => HandleAsync(context, receiver(context.RequestServices), kind)))
                 .WithDisplayName($"Weavr webhook {path}");
         }
 
         return group;
     }
 
-    private static async Task HandleAsync(HttpContext context, WeavrWebhookKind kind)
+    private static async Task HandleAsync(HttpContext context, WeavrWebhookReceiver receiver, WeavrWebhookKind kind)
     {
-        var receiver = context.RequestServices.GetRequiredService<WeavrWebhookReceiver>();
         var request = context.Request;
         var body = await ReadBodyAsync(request, receiver.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         var headers = new WeavrWebhookHeaders

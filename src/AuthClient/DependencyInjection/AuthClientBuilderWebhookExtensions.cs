@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using AuthClient.DependencyInjection.Internal;
 using AuthClient.Webhooks;
 using AuthClient.Webhooks.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AuthClient.DependencyInjection;
@@ -15,7 +17,9 @@ public static class AuthClientBuilderWebhookExtensions
     /// Registers <see cref="WeavrWebhookReceiver"/> (singleton), validated <see cref="WeavrWebhookOptions"/> (the signing key
     /// defaults to <c>Weavr.ApiKey</c>) and, unless one is already registered, the <see cref="InMemoryWebhookReplayGuard"/>.
     /// Register your <see cref="IWeavrWebhookEventSink"/>s as singletons; map the endpoints with <c>app.MapWeavrWebhooks()</c>
-    /// (AuthClient.AspNetCore) or call the receiver yourself.
+    /// (AuthClient.AspNetCore) or call the receiver yourself. When <c>AddAuthClient</c> was bound from configuration, its
+    /// <c>Webhooks</c> child is bound first and <paramref name="configure"/> runs after it. For a named programme the
+    /// receiver, replay guard and sinks are keyed by its name, and the signing key defaults to that programme's api key.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddAuthClient</c>.</param>
     /// <param name="configure">Changes the defaults, if needed.</param>
@@ -25,6 +29,11 @@ public static class AuthClientBuilderWebhookExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return AddCore(builder, options =>
         {
+            if (builder.Configuration is { } configuration)
+            {
+                Bind(options, configuration.GetSection(WeavrWebhookOptions.SectionName));
+            }
+
             if (configure is not null)
             {
                 options.Configure(configure);
@@ -40,29 +49,49 @@ public static class AuthClientBuilderWebhookExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        return AddCore(builder, options => options.Bind(configuration).Configure(o => SecretBinding.Bind(o, configuration)));
+        return AddCore(builder, options => Bind(options, configuration));
     }
+
+    private static void Bind(OptionsBuilder<WeavrWebhookOptions> options, IConfiguration section) =>
+        options.Bind(section).Configure(o => SecretBinding.Bind(o, section));
 
     private static AuthClientBuilder AddCore(AuthClientBuilder builder, Action<OptionsBuilder<WeavrWebhookOptions>> configureOptions)
     {
         var services = builder.Services;
-        var options = services.AddOptions<WeavrWebhookOptions>();
+        var programme = builder.Name;
+        var options = services.AddOptions<WeavrWebhookOptions>(programme);
         configureOptions(options);
         options
-            .PostConfigure<IOptions<AuthClientOptions>>(static (webhooks, client) =>
+            .PostConfigure<IOptionsMonitor<AuthClientOptions>>((webhooks, client) =>
             {
                 if (webhooks.SigningKey is null || webhooks.SigningKey.IsEmpty)
                 {
-                    webhooks.SigningKey = client.Value.Weavr.ApiKey;
+                    webhooks.SigningKey = client.Get(programme).Weavr.ApiKey;
                 }
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeavrWebhookOptions>, WeavrWebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IWebhookReplayGuard>(static sp => new InMemoryWebhookReplayGuard(
+        if (ProgrammeServices.IsDefault(programme))
+        {
+            services.TryAddSingleton<IWebhookReplayGuard>(static sp => new InMemoryWebhookReplayGuard(
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<WeavrWebhookOptions>>().Value.ReplayCacheCapacity));
+            services.TryAddSingleton<WeavrWebhookReceiver>();
+            return builder;
+        }
+
+        // A named programme verifies with its own key, remembers its own call-refs and feeds only its own sinks.
+        services.TryAddKeyedSingleton<IWebhookReplayGuard>(programme, (sp, _) => new InMemoryWebhookReplayGuard(
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<WeavrWebhookOptions>>().Value.ReplayCacheCapacity));
-        services.TryAddSingleton<WeavrWebhookReceiver>();
+            ProgrammeServices.Options<WeavrWebhookOptions>(sp, programme).ReplayCacheCapacity));
+        services.TryAddKeyedSingleton(programme, (sp, _) => new WeavrWebhookReceiver(
+            Options.Create(ProgrammeServices.Options<WeavrWebhookOptions>(sp, programme)),
+            sp.GetRequiredKeyedService<IWebhookReplayGuard>(programme),
+            sp.GetKeyedServices<IWeavrWebhookEventSink>(programme),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<WeavrWebhookReceiver>>(),
+            sp.GetService<IMeterFactory>()));
         return builder;
     }
 }

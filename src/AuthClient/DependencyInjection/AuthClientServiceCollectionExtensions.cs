@@ -30,30 +30,69 @@ public static class AuthClientServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        return AddCore(services, options => options.Configure(configure));
+        return AddCore(services, Options.DefaultName, null, options => options.Configure(configure));
     }
 
     /// <summary>Adds the Weavr and Transmit clients, bound from configuration (e.g. the <c>AuthClient</c> section).</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The section holding <see cref="AuthClientOptions"/>.</param>
+    /// <param name="configuration">The section holding <see cref="AuthClientOptions"/>; its <c>Webhooks</c> and
+    /// <c>Sessions</c> children are bound by <c>AddWebhooks()</c> and <c>AddSessions()</c>.</param>
     /// <returns>A builder to add handlers to the HTTP clients.</returns>
     public static AuthClientBuilder AddAuthClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        return AddCore(services, options => options.Bind(configuration).Configure(o => SecretBinding.Bind(o, configuration)));
+        return AddCore(services, Options.DefaultName, configuration, options => Bind(options, configuration));
     }
 
-    private static AuthClientBuilder AddCore(IServiceCollection services, Action<OptionsBuilder<AuthClientOptions>> configureOptions)
+    /// <summary>
+    /// Adds a named Weavr programme (its own api key, environment, HTTP clients, resilience, sessions and webhook
+    /// endpoint), configured in code. Its services are keyed by <paramref name="name"/>:
+    /// <c>[FromKeyedServices("programme-b")] IWeavrAuthClient</c>. The unnamed registration is unaffected.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The programme name, the key of its services and the name of its options.</param>
+    /// <param name="configure">Sets the programme's options; they are validated at start-up.</param>
+    /// <returns>A builder for the programme (<c>AddSessions</c>, <c>AddWebhooks</c>, handlers).</returns>
+    public static AuthClientBuilder AddAuthClient(this IServiceCollection services, string name, Action<AuthClientOptions> configure)
     {
-        configureOptions(services.AddOptions<AuthClientOptions>().ValidateOnStart());
-        if (services.Any(d => d.ServiceType == typeof(AuthClientMarker)))
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddCore(services, name, null, options => options.Configure(configure));
+    }
+
+    /// <summary>Adds a named Weavr programme as <see cref="AddAuthClient(IServiceCollection, string, Action{AuthClientOptions})"/>
+    /// does, bound from the section you pass (by convention <c>AuthClient:Programmes:{name}</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The programme name, the key of its services and the name of its options.</param>
+    /// <param name="configuration">The section holding the programme's <see cref="AuthClientOptions"/>; its
+    /// <c>Webhooks</c> and <c>Sessions</c> children are bound by <c>AddWebhooks()</c> and <c>AddSessions()</c>.</param>
+    /// <returns>A builder for the programme.</returns>
+    public static AuthClientBuilder AddAuthClient(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return AddCore(services, name, configuration, options => Bind(options, configuration));
+    }
+
+    private static void Bind(OptionsBuilder<AuthClientOptions> options, IConfiguration configuration) =>
+        options.Bind(configuration).Configure(o => SecretBinding.Bind(o, configuration));
+
+    private static AuthClientBuilder AddCore(
+        IServiceCollection services, string programme, IConfiguration? configuration, Action<OptionsBuilder<AuthClientOptions>> configureOptions)
+    {
+        configureOptions(services.AddOptions<AuthClientOptions>(programme).ValidateOnStart());
+        var weavrName = ProgrammeServices.ClientName(WeavrClientName, programme);
+        if (services.Any(d => d.ImplementationInstance is AuthClientMarker marker && marker.Programme == programme))
         {
             // A second call only adds configuration: registering the handlers again would nest a second retry loop.
-            return new AuthClientBuilder(services, services.AddHttpClient(WeavrClientName), services.AddHttpClient(TransmitRegistration.ClientName));
+            return new AuthClientBuilder(
+                services, programme, configuration, services.AddHttpClient(weavrName), services.AddHttpClient(ProgrammeServices.ClientName(TransmitRegistration.ClientName, programme)));
         }
 
-        services.AddSingleton<AuthClientMarker>();
+        services.AddSingleton(new AuthClientMarker(programme));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthClientOptions>, AuthClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWeavrTokenSource, NoWeavrTokenSource>();
@@ -61,9 +100,6 @@ public static class AuthClientServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(static sp => AuthClientMetrics.For(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddTransient<WeavrCallHandler>();
-        services.TryAddTransient<WeavrApiKeyHandler>();
-        services.TryAddTransient<WeavrBearerTokenHandler>();
-        services.TryAddTransient<AttemptHandler>();
 
         // Handler order (outermost first) — the one place it is decided:
         // 1. WeavrCallHandler: once per logical call, so the idempotency-ref is fixed and the body serialized before any
@@ -72,33 +108,37 @@ public static class AuthClientServiceCollectionExtensions
         // 3. api-key, then bearer token: inside the retry loop, so each attempt reads the current token, but outside the
         //    attempt timeout, so a slow token source never makes "nothing sent" look like "outcome unknown".
         // 4. AttemptHandler: the attempt timeout, with the body read inside it; redirects refused; attempts logged.
-        var weavr = services
-            .AddRefitGeneratedClient<IWeavrApi>(WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default), WeavrClientName)
+        // Every stage reads the options of its own programme, so two programmes never share a key, token or pipeline.
+        var weavr = (ProgrammeServices.IsDefault(programme)
+                ? services.AddRefitGeneratedClient<IWeavrApi>(WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default), weavrName)
+                : services.AddKeyedRefitGeneratedClient<IWeavrApi>(
+                    programme, WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default), weavrName, allowReflectionFallback: false))
             .ConfigureHttpClient((sp, client) =>
             {
-                client.BaseAddress = sp.GetRequiredService<IOptions<AuthClientOptions>>().Value.Weavr.BaseUrl;
+                client.BaseAddress = ProgrammeServices.Options<AuthClientOptions>(sp, programme).Weavr.BaseUrl;
                 client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
             })
             .AddHttpMessageHandler<WeavrCallHandler>()
-            .AddCallResilience(WeavrClientName)
-            .AddHttpMessageHandler<WeavrApiKeyHandler>()
-            .AddHttpMessageHandler<WeavrBearerTokenHandler>()
-            .AddAttemptPipeline()
+            .AddCallResilience(weavrName, programme)
+            .AddHttpMessageHandler(sp => new WeavrApiKeyHandler(sp.GetRequiredService<IOptionsMonitor<AuthClientOptions>>(), programme))
+            .AddHttpMessageHandler(sp => new WeavrBearerTokenHandler(ProgrammeServices.Find<IWeavrTokenSource>(sp, programme) ?? new NoWeavrTokenSource()))
+            .AddAttemptPipeline(programme)
             .RemoveAllLoggers()
             .RedactLoggedHeaders(IsRedactedHeader); // Kept in case an application adds the default logger back.
 
-        services.TryAddTransient<IWeavrAuthClient, WeavrAuthClient>();
-        var transmit = TransmitRegistration.Add(services);
-        return new AuthClientBuilder(services, weavr, transmit);
+        ProgrammeServices.TryAddTransient(services, programme, sp => WeavrClientFactory.Create(sp, programme));
+        var transmit = TransmitRegistration.Add(services, programme);
+        return new AuthClientBuilder(services, programme, configuration, weavr, transmit);
     }
 
     /// <summary>The call stage of the resilience pipeline (total timeout → retry), and what every AuthClient client's
     /// transport must do: never follow a redirect (it would carry the api-key, a body with a password, or a token to
     /// the host the Location names) and say who is calling.</summary>
-    internal static IHttpClientBuilder AddCallResilience(this IHttpClientBuilder builder, string name)
+    internal static IHttpClientBuilder AddCallResilience(this IHttpClientBuilder builder, string name, string programme)
     {
-        // One pipeline per client, built on first use and shared by every handler chain the factory rotates in.
-        builder.Services.TryAddKeyedSingleton(name, static (sp, key) => ResiliencePipelineConfigurator.BuildCall(sp, (string)key!));
+        // One pipeline per client (and so per programme), built on first use and shared by every handler chain the
+        // factory rotates in.
+        builder.Services.TryAddKeyedSingleton(name, (sp, _) => ResiliencePipelineConfigurator.BuildCall(sp, name, programme));
         builder.AddHttpMessageHandler(sp => new CallResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(name)));
         builder.ConfigurePrimaryHttpMessageHandler(static (handler, _) => DisableRedirects(handler));
         builder.ConfigureHttpClient(static client => AuthClientUserAgent.Apply(client.DefaultRequestHeaders));
@@ -106,8 +146,9 @@ public static class AuthClientServiceCollectionExtensions
     }
 
     /// <summary>The attempt stage: the per-attempt timeout, with the response read (and redirects refused) inside it.</summary>
-    internal static IHttpClientBuilder AddAttemptPipeline(this IHttpClientBuilder builder) =>
-        builder.AddHttpMessageHandler<AttemptHandler>();
+    internal static IHttpClientBuilder AddAttemptPipeline(this IHttpClientBuilder builder, string programme) =>
+        builder.AddHttpMessageHandler(sp => new AttemptHandler(
+            sp.GetRequiredService<IOptionsMonitor<AuthClientOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AuthClientHttpLogger>(), programme));
 
     private static void DisableRedirects(HttpMessageHandler handler)
     {

@@ -5,6 +5,10 @@ namespace AuthClient.Sessions;
 /// <summary>Session settings; see <see cref="WeavrSessionDefaults"/> for the defaults.</summary>
 public sealed class WeavrSessionOptions
 {
+    /// <summary>The configuration section name, under the <c>AuthClient</c> section (or a programme's section), that
+    /// <c>AddSessions()</c> binds when <c>AddAuthClient</c> was bound from configuration.</summary>
+    public const string SectionName = "Sessions";
+
     /// <summary>Gets or sets how long a session stays valid after its last successful call. Default 5 minutes
     /// (Weavr's sliding token lifetime); never set it longer than the server's.</summary>
     public TimeSpan IdleTimeout { get; set; } = WeavrSessionDefaults.IdleTimeout;

@@ -23,6 +23,9 @@ public sealed class WeavrOptions
     /// <summary>Gets a value indicating whether <see cref="BaseUrl"/> was set explicitly.</summary>
     internal bool HasExplicitBaseUrl => _baseUrl is not null;
 
+    /// <summary>Gets whether an api key is set (an app that only uses Transmit may leave it unset).</summary>
+    internal bool HasApiKey => ApiKey is not null && !string.IsNullOrWhiteSpace(ApiKey.Reveal());
+
     /// <summary>Gets or sets the api key of your User/Delegate API client (Embedder Portal). Required. A
     /// <see cref="Secret"/>, so no log, serializer or structured logger (<c>{@options}</c>) can print it; a string
     /// converts implicitly, and configuration binds it from <c>AuthClient:Weavr:ApiKey</c>.</summary>

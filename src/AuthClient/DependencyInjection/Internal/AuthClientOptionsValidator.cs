@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AuthClient.DependencyInjection.Internal;
 
 /// <summary>Checks the options at start-up so a misconfiguration fails fast with every problem listed.</summary>
-internal sealed class AuthClientOptionsValidator : IValidateOptions<AuthClientOptions>
+/// <param name="requirements">Features that need Weavr whatever else is configured (sessions), per programme.</param>
+internal sealed class AuthClientOptionsValidator(IEnumerable<WeavrApiKeyRequirement> requirements) : IValidateOptions<AuthClientOptions>
 {
     /// <summary>Polly's smallest timeout.</summary>
     internal static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
@@ -16,6 +17,11 @@ internal sealed class AuthClientOptionsValidator : IValidateOptions<AuthClientOp
 
     /// <summary>Our own ceiling for one attempt: a longer one is a misconfiguration, not a slow server.</summary>
     private static readonly TimeSpan MaxAttemptTimeout = TimeSpan.FromMinutes(5);
+
+    public AuthClientOptionsValidator()
+        : this([])
+    {
+    }
 
     public ValidateOptionsResult Validate(string? name, AuthClientOptions options)
     {
@@ -29,9 +35,20 @@ internal sealed class AuthClientOptionsValidator : IValidateOptions<AuthClientOp
             CheckBaseUrl(options.Weavr.BaseUrl, "Weavr.BaseUrl", failures);
         }
 
-        if (options.Weavr.ApiKey is null || string.IsNullOrWhiteSpace(options.Weavr.ApiKey.Reveal()))
+        // The api key is optional only for an app that uses Transmit alone: Transmit configured, nothing that calls
+        // Weavr registered. Such an app still fails, typed, when it resolves IWeavrAuthClient.
+        var programme = name ?? Options.DefaultName;
+        if (!options.Weavr.HasApiKey)
         {
-            failures.Add("Weavr.ApiKey is required (the api key of your Weavr API client).");
+            var neededBy = requirements.FirstOrDefault(r => r.Programme == programme)?.NeededBy;
+            if (neededBy is not null)
+            {
+                failures.Add(WeavrClientFactory.MissingApiKey(programme, neededBy));
+            }
+            else if (!options.Transmit.HasClientCredentials)
+            {
+                failures.Add("Weavr.ApiKey is required (the api key of your Weavr API client; an app that only uses Transmit may leave it unset once Transmit.ClientId and ClientSecret are set).");
+            }
         }
 
         TransmitOptionsValidation.Validate(options.Transmit, failures);

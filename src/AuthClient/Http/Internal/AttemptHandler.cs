@@ -14,11 +14,15 @@ namespace AuthClient.Http.Internal;
 /// writes the attempt's Debug lines. One handler rather than a timeout pipeline, a guard and a logging handler: the same
 /// rules for a fraction of the per-attempt objects.
 /// </summary>
-internal sealed class AttemptHandler(IOptionsMonitor<AuthClientOptions> options, TimeProvider timeProvider, AuthClientHttpLogger log) : DelegatingHandler
+/// <param name="options">The options of every programme.</param>
+/// <param name="timeProvider">The clock of the attempt timeout.</param>
+/// <param name="log">The attempts' log lines.</param>
+/// <param name="programme">Whose timeout and response size limit apply; empty for the unnamed registration.</param>
+internal sealed class AttemptHandler(IOptionsMonitor<AuthClientOptions> options, TimeProvider timeProvider, AuthClientHttpLogger log, string programme = "") : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var resilience = options.CurrentValue.Resilience;
+        var resilience = options.Get(programme).Resilience;
         using var attempt = new CancellationTokenSource(resilience.AttemptTimeout, timeProvider);
         using var link = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), attempt);
         var target = request.RequestUri;

@@ -50,11 +50,11 @@ internal static class ResiliencePipelineConfigurator
     /// pipeline is named <c>{client}-{client}</c>, as Microsoft.Extensions.Http.Resilience named it before, so Polly's
     /// metrics and logs keep their <c>pipeline.name</c>.
     /// </summary>
-    public static ResiliencePipeline<HttpResponseMessage> BuildCall(IServiceProvider services, string clientName)
+    public static ResiliencePipeline<HttpResponseMessage> BuildCall(IServiceProvider services, string clientName, string programme)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = $"{clientName}-{clientName}" };
         ConfigureQuietTelemetry(builder, services);
-        var options = services.GetRequiredService<IOptions<DependencyInjection.AuthClientOptions>>().Value;
+        var options = DependencyInjection.Internal.ProgrammeServices.Options<DependencyInjection.AuthClientOptions>(services, programme);
         ConfigureCall(builder, options.Resilience, services.GetRequiredService<TimeProvider>());
         return builder.Build();
     }

@@ -1,3 +1,4 @@
+using AuthClient.DependencyInjection.Internal;
 using AuthClient.Weavr.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,7 @@ internal sealed class WeavrSessionOptionsValidator(IServiceProvider services) : 
             failures.Add($"Sessions.StepUpMethod '{options.StepUpMethod}' is not a step-up method.");
         }
 
-        if (options.StepUpMethod == StepUpMethod.Otp && !HasCodeProvider())
+        if (options.StepUpMethod == StepUpMethod.Otp && !HasCodeProvider(name ?? Options.DefaultName))
         {
             failures.Add(
                 $"Sessions.StepUpMethod is Otp, but no {nameof(IOtpCodeProvider)} is registered: register one, or set Sessions.StepUpMethod to Push.");
@@ -52,12 +53,19 @@ internal sealed class WeavrSessionOptionsValidator(IServiceProvider services) : 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private bool HasCodeProvider()
+    private bool HasCodeProvider(string programme)
     {
+        // A named programme uses its own (keyed) provider, else the application's.
+        if (!ProgrammeServices.IsDefault(programme) && services.GetService<IServiceProviderIsKeyedService>() is { } isKeyed
+            && isKeyed.IsKeyedService(typeof(IOtpCodeProvider), programme))
+        {
+            return true;
+        }
+
         // IServiceProviderIsService answers without building anything; a container without it is asked directly.
         return services.GetService<IServiceProviderIsService>() is { } isService
             ? isService.IsService(typeof(IOtpCodeProvider))
-            : services.GetService<IOtpCodeProvider>() is not null;
+            : ProgrammeServices.FindOwnOrShared<IOtpCodeProvider>(services, programme) is not null;
     }
 
     private static void Positive(TimeSpan value, string name, List<string> failures)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AuthClient.Primitives;
+using AuthClient.DependencyInjection.Internal;
 using AuthClient.Telemetry.Internal;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Models;
@@ -28,7 +29,8 @@ internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
         PendingChallengeRegistry challenges,
         TimeProvider timeProvider,
         IOptions<WeavrSessionOptions> options,
-        ILogger<WeavrSession> logger)
+        ILogger<WeavrSession> logger,
+        string programme = "")
     {
         _store = store;
         _timeProvider = timeProvider;
@@ -36,14 +38,14 @@ internal sealed class WeavrSessionRegistry : IWeavrSessionRegistry
         _nextSweep = (timeProvider.GetUtcNow() + _sweepInterval).UtcTicks;
         _services = new WeavrSessionServices
         {
-            CreateClient = serviceProvider.GetRequiredService<IWeavrAuthClient>,
+            CreateClient = () => ProgrammeServices.Get<IWeavrAuthClient>(serviceProvider, programme),
             Challenges = challenges,
             TimeProvider = timeProvider,
             Options = options.Value,
             Logger = logger,
-            CodeProvider = serviceProvider.GetService<IOtpCodeProvider>(),
+            CodeProvider = ProgrammeServices.FindOwnOrShared<IOtpCodeProvider>(serviceProvider, programme),
             Metrics = serviceProvider.GetService<AuthClientMetrics>(),
-            StepUpLease = serviceProvider.GetService<IWeavrStepUpLease>(),
+            StepUpLease = ProgrammeServices.Find<IWeavrStepUpLease>(serviceProvider, programme),
             Store = store,
             Stored = OnStoredAsync,
         };

@@ -1,7 +1,7 @@
 using AuthClient.DependencyInjection;
+using AuthClient.DependencyInjection.Internal;
 using AuthClient.Errors;
 using AuthClient.Telemetry.Internal;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +20,9 @@ internal sealed partial class TransmitClientTokenProvider(
     AuthClientMetrics? metrics = null) : ITransmitClientTokenProvider
 {
     private readonly object _gate = new();
+
+    /// <summary>Gets the programme whose credentials and token endpoint this provider uses; empty for the unnamed one.</summary>
+    internal string Programme { get; init; } = string.Empty;
     private TransmitClientToken? _cached;
     private Task<TransmitClientToken>? _inFlight;
 
@@ -51,7 +54,7 @@ internal sealed partial class TransmitClientTokenProvider(
 
     private async ValueTask<TransmitClientToken> GetAsync(bool forceRenewal, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue.Transmit;
+        var settings = options.Get(Programme).Transmit;
         if (!settings.HasClientCredentials)
         {
             throw new AuthClientException(
@@ -147,7 +150,7 @@ internal sealed partial class TransmitClientTokenProvider(
 
         var requestedAt = timeProvider.GetUtcNow();
         using var form = new FormUrlEncodedContent(fields);
-        var api = services.GetRequiredService<ITransmitTokenApi>();
+        var api = ProgrammeServices.Get<ITransmitTokenApi>(services, Programme);
         var response = await api.RequestTokenAsync(form, CancellationToken.None).ConfigureAwait(false);
         if (response.AccessToken is not { IsEmpty: false } accessToken)
         {

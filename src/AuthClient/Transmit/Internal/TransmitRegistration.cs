@@ -1,6 +1,9 @@
 using AuthClient.DependencyInjection;
+using AuthClient.DependencyInjection.Internal;
+using AuthClient.Telemetry.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -14,26 +17,41 @@ internal static class TransmitRegistration
 
     /// <summary>Adds the token provider, both Refit clients and <see cref="ITransmitBiometricsClient"/>.</summary>
     /// <returns>The builder of the biometrics API's HTTP client.</returns>
-    public static IHttpClientBuilder Add(IServiceCollection services)
+    /// <param name="services">The service collection.</param>
+    /// <param name="programme">The programme; empty for the unnamed registration, else the key of its services.</param>
+    public static IHttpClientBuilder Add(IServiceCollection services, string programme)
     {
-        services.TryAddSingleton<TransmitClientTokenProvider>();
-        services.TryAddSingleton<ITransmitClientTokenProvider>(sp => sp.GetRequiredService<TransmitClientTokenProvider>());
-        services.TryAddTransient<TransmitAuthorizationHandler>();
+        var tokenClientName = ProgrammeServices.ClientName(TokenClientName, programme);
+        var clientName = ProgrammeServices.ClientName(ClientName, programme);
+        if (ProgrammeServices.IsDefault(programme))
+        {
+            services.TryAddSingleton<TransmitClientTokenProvider>();
+        }
+        else
+        {
+            // Each programme caches its own client token, fetched with its own credentials from its own endpoint.
+            services.TryAddKeyedSingleton(programme, (sp, _) => new TransmitClientTokenProvider(
+                sp,
+                sp.GetRequiredService<IOptionsMonitor<AuthClientOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<TransmitClientTokenProvider>>(),
+                sp.GetService<AuthClientMetrics>()) { Programme = programme });
+        }
+
+        ProgrammeServices.TryAddSingleton<ITransmitClientTokenProvider>(services, programme, sp => ProgrammeServices.Get<TransmitClientTokenProvider>(sp, programme));
         services.TryAddTransient<TransmitTransportErrorHandler>();
 
         // Token endpoint, at the host root: transport-error mapping and resilience only (no authorization handler: it
         // would call itself).
-        services
-            .AddRefitGeneratedClient<ITransmitTokenApi>(
-                TransmitJsonContext.Default, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default), TokenClientName)
+        AddRefitClient<ITransmitTokenApi>(services, programme, tokenClientName)
             .ConfigureHttpClient((sp, client) =>
             {
-                client.BaseAddress = TransmitEndpoints.TokenBaseUrl(TransmitEndpoints.ApiBaseUrl(Options(sp)));
+                client.BaseAddress = TransmitEndpoints.TokenBaseUrl(TransmitEndpoints.ApiBaseUrl(Options(sp, programme)));
                 client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns timeouts.
             })
             .AddHttpMessageHandler<TransmitTransportErrorHandler>()
-            .AddCallResilience(TokenClientName)
-            .AddAttemptPipeline()
+            .AddCallResilience(tokenClientName, programme)
+            .AddAttemptPipeline(programme)
             .RemoveAllLoggers()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
@@ -47,25 +65,41 @@ internal static class TransmitRegistration
         // Logging: the factory's default loggers are removed because their structured state holds raw header values
         // (RedactLoggedHeaders only redacts the rendered text); AuthClientHttpLogger logs no header at all. Redaction
         // stays set in case an application adds the default logger back.
-        var api = services
-            .AddRefitGeneratedClient<ITransmitBiometricsApi>(
-                TransmitJsonContext.Default, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default), ClientName)
+        var api = AddRefitClient<ITransmitBiometricsApi>(services, programme, clientName)
             .ConfigureHttpClient((sp, client) =>
             {
-                client.BaseAddress = TransmitEndpoints.ApiBaseUrl(Options(sp));
+                client.BaseAddress = TransmitEndpoints.ApiBaseUrl(Options(sp, programme));
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler<TransmitTransportErrorHandler>()
-            .AddCallResilience(ClientName)
-            .AddHttpMessageHandler<TransmitAuthorizationHandler>()
-            .AddAttemptPipeline()
+            .AddCallResilience(clientName, programme)
+            .AddHttpMessageHandler(sp => new TransmitAuthorizationHandler(
+                ProgrammeServices.Get<ITransmitClientTokenProvider>(sp, programme), sp.GetRequiredService<ILogger<TransmitAuthorizationHandler>>()))
+            .AddAttemptPipeline(programme)
             .RemoveAllLoggers()
             .RedactLoggedHeaders(AuthClientServiceCollectionExtensions.IsRedactedHeader);
 
-        services.TryAddTransient<ITransmitBiometricsClient, TransmitBiometricsClient>();
+        if (ProgrammeServices.IsDefault(programme))
+        {
+            services.TryAddTransient<ITransmitBiometricsClient, TransmitBiometricsClient>();
+        }
+        else
+        {
+            services.TryAddKeyedTransient<ITransmitBiometricsClient>(
+                programme, (sp, _) => new TransmitBiometricsClient(sp.GetRequiredKeyedService<ITransmitBiometricsApi>(programme)));
+        }
+
         return api;
     }
 
-    private static TransmitOptions Options(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<AuthClientOptions>>().Value.Transmit;
+    private static IHttpClientBuilder AddRefitClient<T>(IServiceCollection services, string programme, string httpClientName)
+        where T : class =>
+        ProgrammeServices.IsDefault(programme)
+            ? services.AddRefitGeneratedClient<T>(
+                TransmitJsonContext.Default, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default), httpClientName)
+            : services.AddKeyedRefitGeneratedClient<T>(
+                programme, TransmitJsonContext.Default, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default), httpClientName, allowReflectionFallback: false);
+
+    private static TransmitOptions Options(IServiceProvider services, string programme) =>
+        ProgrammeServices.Options<AuthClientOptions>(services, programme).Transmit;
 }
