@@ -51,11 +51,9 @@ public sealed class NamedProgrammeRegistrationTests
         AssertOwn<WeavrWebhookReceiver>(provider);
         AssertOwn<IWebhookReplayGuard>(provider);
 
-        // Each programme's challenges are fed by its own receiver only.
-        Assert.Same(provider.GetRequiredService<PendingChallengeRegistry>(), Assert.Single(provider.GetServices<IWeavrWebhookEventSink>()));
-        Assert.Same(
-            provider.GetRequiredKeyedService<PendingChallengeRegistry>("programme-b"),
-            Assert.Single(provider.GetKeyedServices<IWeavrWebhookEventSink>("programme-b")));
+        // Each programme's sinks (its challenges, and the end of a deactivated user's sessions) are fed by its own receiver only.
+        AssertOwnSinks(provider.GetServices<IWeavrWebhookEventSink>().ToList(), provider.GetRequiredService<PendingChallengeRegistry>());
+        AssertOwnSinks(provider.GetKeyedServices<IWeavrWebhookEventSink>("programme-b").ToList(), provider.GetRequiredKeyedService<PendingChallengeRegistry>("programme-b"));
         Assert.Equal("b-key", provider.GetRequiredService<IOptionsMonitor<WeavrWebhookOptions>>().Get("programme-b").SigningKey!.Reveal());
         Assert.Equal("unnamed-key", provider.GetRequiredService<IOptions<WeavrWebhookOptions>>().Value.SigningKey!.Reveal());
     }
@@ -125,6 +123,13 @@ public sealed class NamedProgrammeRegistrationTests
         Assert.Equal("programme-b", second.Name);
         Assert.Single(services, d => d.IsKeyedService && Equals(d.ServiceKey, "programme-b") && d.ServiceType == typeof(IWeavrAuthClient));
         Assert.Equal("second", provider.GetRequiredService<IOptionsMonitor<AuthClientOptions>>().Get("programme-b").Weavr.ApiKey.Reveal());
+    }
+
+    private static void AssertOwnSinks(List<IWeavrWebhookEventSink> sinks, PendingChallengeRegistry challenges)
+    {
+        Assert.Equal(2, sinks.Count);
+        Assert.Contains(challenges, sinks);
+        Assert.Single(sinks, s => s.GetType().Name == "UserDeactivationSink");
     }
 
     private static void AssertOwn<T>(IServiceProvider provider)
