@@ -19,7 +19,7 @@ public sealed partial class WeavrSession
     {
         WeavrInputGuard.Email(email, nameof(email));
         WeavrInputGuard.Password(password, nameof(password));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await SignInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             EnsureNotLocked();
@@ -48,7 +48,7 @@ public sealed partial class WeavrSession
         }
         finally
         {
-            _signInGate.Release();
+            SignInGate.Release();
             await PersistAsync().ConfigureAwait(false);
         }
     }
@@ -64,7 +64,7 @@ public sealed partial class WeavrSession
 
         var wait = timeout ?? Options.PushTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(wait, TimeSpan.Zero, nameof(timeout));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await SignInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             EnsureNotLocked();
@@ -110,7 +110,7 @@ public sealed partial class WeavrSession
         }
         finally
         {
-            _signInGate.Release();
+            SignInGate.Release();
             await PersistAsync().ConfigureAwait(false);
         }
     }
@@ -120,7 +120,7 @@ public sealed partial class WeavrSession
     {
         WeavrInputGuard.Password(oldPassword, nameof(oldPassword));
         WeavrInputGuard.Password(newPassword, nameof(newPassword));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await SignInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await SyncAsync(cancellationToken).ConfigureAwait(false);
@@ -147,7 +147,7 @@ public sealed partial class WeavrSession
         }
         finally
         {
-            _signInGate.Release();
+            SignInGate.Release();
             await PersistAsync().ConfigureAwait(false);
         }
     }
@@ -158,7 +158,7 @@ public sealed partial class WeavrSession
         WeavrInputGuard.Email(email, nameof(email));
         WeavrInputGuard.Nonce(nonce, nameof(nonce));
         WeavrInputGuard.Password(newPassword, nameof(newPassword));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await SignInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             EnsureNotLocked();
@@ -174,7 +174,7 @@ public sealed partial class WeavrSession
         }
         finally
         {
-            _signInGate.Release();
+            SignInGate.Release();
             await PersistAsync().ConfigureAwait(false);
         }
     }
