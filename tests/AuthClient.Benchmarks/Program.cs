@@ -1,4 +1,7 @@
 using AuthClient.Benchmarks.ColdStart;
+using AuthClient.Benchmarks.Emulator;
+using AuthClient.Benchmarks.Loopback;
+using AuthClient.Benchmarks.Webhooks;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
@@ -10,18 +13,29 @@ namespace AuthClient.Benchmarks;
 /// Entry point. Any BenchmarkDotNet argument works (<c>--filter '*'</c>, <c>--job short</c>, ...). <c>--smoke</c> runs
 /// every benchmark once, in process, with no warm-up, and fails (exit code 1) if any of them throws: a CI check that
 /// the benchmarks still work, not a measurement. <c>--aot-cold-start &lt;binary&gt; [--runs N]</c> measures the Native AOT
-/// sample's cold start instead (see <c>.ci/aot-cold-start.sh</c>).
+/// sample's cold start instead (see <c>.ci/aot-cold-start.sh</c>); <c>--webhook-cpu [iterations]</c> the webhook paths
+/// per CPU-second; <c>--loopback-latency [rounds]</c> where a loopback round's time goes; <c>--emulator-cpu [journeys]</c>
+/// the emulator's journeys per second and per CPU-second from 1 to 16 clients.
 /// </summary>
 public static class Program
 {
+    /// <summary>The measurements that are not BenchmarkDotNet runs (each prints its own figures), by first argument.</summary>
+    private static readonly Dictionary<string, Func<string[], int>> Tools = new(StringComparer.Ordinal)
+    {
+        [AotColdStart.Argument] = a => AotColdStart.RunAsync(a).GetAwaiter().GetResult(),
+        [LoopbackLatencyProbe.Argument] = a => LoopbackLatencyProbe.RunAsync(a).GetAwaiter().GetResult(),
+        [EmulatorCpuThroughput.Argument] = a => EmulatorCpuThroughput.RunAsync(a).GetAwaiter().GetResult(),
+        [WebhookCpuThroughput.Argument] = WebhookCpuThroughput.Run,
+    };
+
     /// <summary>Runs the benchmarks.</summary>
     /// <param name="args">BenchmarkDotNet arguments, plus <c>--smoke</c>.</param>
     /// <returns>0 when every benchmark ran.</returns>
     public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == AotColdStart.Argument)
+        if (args.Length > 0 && Tools.TryGetValue(args[0], out var tool))
         {
-            return AotColdStart.RunAsync(args[1..]).GetAwaiter().GetResult();
+            return tool(args[1..]);
         }
 
         var smoke = args.Contains("--smoke", StringComparer.Ordinal);
