@@ -25,6 +25,7 @@ internal sealed class CannedKestrelServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private long _logins;
+    private long _connections;
 
     private CannedKestrelServer(WebApplication app, Uri baseUrl)
     {
@@ -34,6 +35,9 @@ internal sealed class CannedKestrelServer : IAsyncDisposable
 
     /// <summary>Gets the base URL, e.g. <c>http://127.0.0.1:40123/multi</c>.</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>Gets how many TCP connections were accepted (a client that reuses its connections opens few).</summary>
+    public long Connections => Interlocked.Read(ref _connections);
 
     /// <summary>Gets how many logins were answered.</summary>
     public long Logins => Interlocked.Read(ref _logins);
@@ -45,9 +49,13 @@ internal sealed class CannedKestrelServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         CannedKestrelServer? server = null;
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => connection =>
+        {
+            Interlocked.Increment(ref server!._connections);
+            return next(connection);
+        })));
+        var app = builder.Build();
         app.Run(context => server!.AnswerAsync(context));
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

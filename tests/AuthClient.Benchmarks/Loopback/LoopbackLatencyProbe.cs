@@ -36,13 +36,13 @@ internal static class LoopbackLatencyProbe
         for (var done = 0; done < rounds + Block; done += Block)
         {
             var warmUp = done == 0; // The first block of each only warms the JIT and the connections.
-            await MeasureAsync(warmUp ? null : rawStats, async t =>
+            await MeasureAsync(server, warmUp ? null : rawStats, async t =>
             {
                 var bearer = await t.TimeAsync(0, raw.LoginAsync);
                 await t.TimeAsync(1, () => raw.GetIdentitiesAsync(bearer));
                 await t.TimeAsync(2, () => raw.VerifyAsync(bearer));
             });
-            await MeasureAsync(warmUp ? null : sdkStats, async t =>
+            await MeasureAsync(server, warmUp ? null : sdkStats, async t =>
             {
                 var login = await t.TimeAsync(0, () => client.LoginWithPasswordAsync(LoopbackCalls.Email, LoopbackCalls.Password));
                 var options = WeavrCallOptions.WithToken(login.Value.Token);
@@ -57,9 +57,10 @@ internal static class LoopbackLatencyProbe
         return 0;
     }
 
-    private static async Task MeasureAsync(Stats? stats, Func<Stats, Task> round)
+    private static async Task MeasureAsync(CannedKestrelServer server, Stats? stats, Func<Stats, Task> round)
     {
         var sink = stats ?? new Stats("warm-up");
+        var connections = server.Connections;
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var items = ThreadPool.CompletedWorkItemCount;
@@ -71,6 +72,7 @@ internal static class LoopbackLatencyProbe
         process.Refresh();
         sink.CpuMicroseconds += (process.TotalProcessorTime - cpu).TotalMicroseconds;
         sink.WorkItems += ThreadPool.CompletedWorkItemCount - items;
+        sink.Connections += server.Connections - connections;
         sink.Rounds += Block;
     }
 
@@ -85,6 +87,8 @@ internal static class LoopbackLatencyProbe
         public long WorkItems { get; set; }
 
         public int Rounds { get; set; }
+
+        public long Connections { get; set; }
 
         public async Task<T> TimeAsync<T>(int call, Func<Task<T>> send)
         {
@@ -105,7 +109,7 @@ internal static class LoopbackLatencyProbe
         {
             var calls = string.Join(", ", Calls.Select((c, i) => $"{c} median {Percentile(_times[i], 0.5):F0} µs p90 {Percentile(_times[i], 0.9):F0} µs"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: {calls}; per round {CpuMicroseconds / Rounds:F0} µs CPU (client + server), {WorkItems / (double)Rounds:F1} thread-pool work items"));
+                $"{name}: {calls}; per round {CpuMicroseconds / Rounds:F0} µs CPU (client + server), {WorkItems / (double)Rounds:F1} thread-pool work items; {Connections} connections opened"));
         }
 
         private static double Percentile(List<double> values, double p)
