@@ -44,6 +44,7 @@ internal static class AotColdStart
         var login = new List<double>(runs);
         var exit = new List<double>(runs);
         var cpu = new List<double>(runs);
+        var steps = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var i = 0; i < runs; i++)
         {
             Interlocked.Exchange(ref loginAt, 0);
@@ -54,6 +55,10 @@ internal static class AotColdStart
             login.Add(run.Login);
             exit.Add(run.Exit);
             cpu.Add(cpuMs);
+            foreach (var (step, at) in run.Steps)
+            {
+                (steps.TryGetValue(step, out var list) ? list : steps[step] = []).Add(at);
+            }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
@@ -61,12 +66,13 @@ internal static class AotColdStart
             start -> login answered: median {Percentile(login, 0.5):F1} ms, p90 {Percentile(login, 0.9):F1} ms, min {login.Min():F1} ms
             start -> process exited: median {Percentile(exit, 0.5):F1} ms, p90 {Percentile(exit, 0.9):F1} ms
             CPU time of the process (user + system): median {Percentile(cpu, 0.5):F1} ms, p90 {Percentile(cpu, 0.9):F1} ms
+            steps (median ms after Process.Start, from the sample's AUTHCLIENT_AOT_TIMINGS marks): {string.Join(", ", steps.Select(p => $"{p.Key} {Percentile(p.Value, 0.5):F1}"))}
             binary: {binary} ({new FileInfo(binary).Length:N0} bytes, {new FileInfo(binary).Length / 1024.0 / 1024.0:F1} MB)
             """));
         return 0;
     }
 
-    private static async Task<(double Login, double Exit)> RunOnceAsync(string binary, CannedKestrelServer server, Func<long> loginAt)
+    private static async Task<(double Login, double Exit, List<(string Step, double At)> Steps)> RunOnceAsync(string binary, CannedKestrelServer server, Func<long> loginAt)
     {
         var info = new ProcessStartInfo(binary)
         {
@@ -81,6 +87,7 @@ internal static class AotColdStart
 
         info.Environment["WEAVR_API_KEY"] = "bench-api-key";
         info.Environment["WEAVR_PASSWORD"] = LoopbackCalls.Password;
+        info.Environment["AUTHCLIENT_AOT_TIMINGS"] = "1";
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{binary} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -92,7 +99,13 @@ internal static class AotColdStart
             throw new InvalidOperationException($"{binary} exited {process.ExitCode} (login answered: {loginAt() != 0}): {await output} {await errors}");
         }
 
-        return (Stopwatch.GetElapsedTime(started, loginAt()).TotalMilliseconds, Stopwatch.GetElapsedTime(started, exited).TotalMilliseconds);
+        // "timing <step> <Stopwatch timestamp>": the monotonic clock is the machine's, so the child's marks share our time line.
+        var steps = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' '))
+            .Where(parts => parts.Length == 3 && parts[0] == "timing")
+            .Select(parts => (parts[1], Stopwatch.GetElapsedTime(started, long.Parse(parts[2], CultureInfo.InvariantCulture)).TotalMilliseconds))
+            .ToList();
+        return (Stopwatch.GetElapsedTime(started, loginAt()).TotalMilliseconds, Stopwatch.GetElapsedTime(started, exited).TotalMilliseconds, steps);
     }
 
     private static async Task<List<double>> StartOnlyAsync(string binary, string[] args, int runs)
