@@ -1,6 +1,7 @@
 // AuthClient under Native AOT: log in with a password and list the user's identities, wired through DI exactly as
 // an application does. Exit codes: 0 success, 1 the API or the network failed, 2 bad usage or configuration,
 // 3 the password has expired. Secrets (api key, password, tokens) are never printed.
+using System.Diagnostics;
 using AuthClient.DependencyInjection;
 using AuthClient.Errors;
 using AuthClient.Samples.Aot;
@@ -9,6 +10,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+
+// AUTHCLIENT_AOT_TIMINGS=1 prints each step's monotonic clock on stderr, for .ci/aot-cold-start.sh to place in time.
+var timings = Environment.GetEnvironmentVariable("AUTHCLIENT_AOT_TIMINGS") == "1";
+void Mark(string step)
+{
+    if (timings)
+    {
+        Console.Error.WriteLine($"timing {step} {Stopwatch.GetTimestamp()}");
+    }
+}
+
+Mark("main");
 
 // 1. Read the command line (secrets may come from the environment instead, to keep them out of shell history).
 if (!CommandLine.TryParse(args, out var settings, out var usageError))
@@ -34,12 +47,14 @@ services.AddLogging(logging => logging
     .AddFilter("Polly", settings.Verbose ? LogLevel.Information : LogLevel.None));
 services.AddAuthClient(configuration);
 await using var provider = services.BuildServiceProvider();
+Mark("container-built");
 
 IWeavrAuthClient weavr;
 try
 {
     // 3. Resolving validates the options (a host would do it at start-up).
     weavr = provider.GetRequiredService<IWeavrAuthClient>();
+    Mark("client-resolved");
 }
 catch (OptionsValidationException ex)
 {
@@ -52,6 +67,7 @@ try
 {
     // 4. Log in.
     var login = await weavr.LoginWithPasswordAsync(settings.Email!, settings.Password!);
+    Mark("login-returned");
     if (login.Value.Outcome == PasswordLoginOutcome.PasswordExpired)
     {
         Console.WriteLine($"The password has expired: change it with UpdatePasswordAsync (request-ref {login.RequestRef}).");
@@ -62,6 +78,7 @@ try
 
     // 5. List the identities the AUTH token can access.
     var identities = await weavr.GetIdentitiesAsync(options: WeavrCallOptions.WithToken(login.Value.Token));
+    Mark("identities-returned");
     Console.WriteLine($"{identities.Value.Count} identit{(identities.Value.Count == 1 ? "y" : "ies")}:");
     foreach (var identity in identities.Value.Identities)
     {

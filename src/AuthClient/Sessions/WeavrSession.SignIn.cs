@@ -57,7 +57,7 @@ public sealed partial class WeavrSession
 
         var wait = timeout ?? Options.PushTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(wait, TimeSpan.Zero, nameof(timeout));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await SignInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             EnsureNotLocked();
@@ -103,7 +103,7 @@ public sealed partial class WeavrSession
         }
         finally
         {
-            _signInGate.Release();
+            SignInGate.Release();
             await PersistAsync().ConfigureAwait(false);
         }
     }
@@ -113,7 +113,7 @@ public sealed partial class WeavrSession
     {
         WeavrInputGuard.Password(oldPassword, nameof(oldPassword));
         WeavrInputGuard.Password(newPassword, nameof(newPassword));
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await SignInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await SyncAsync(cancellationToken).ConfigureAwait(false);
@@ -140,7 +140,7 @@ public sealed partial class WeavrSession
         }
         finally
         {
-            _signInGate.Release();
+            SignInGate.Release();
             await PersistAsync().ConfigureAwait(false);
         }
     }
@@ -193,7 +193,7 @@ public sealed partial class WeavrSession
     /// <summary>Runs a sign-in alone on this session (the sign-in gate), refused while locked; the outcome is stored whatever happens.</summary>
     private async Task<T> SignInExclusiveAsync<T>(Func<Task<T>> signIn, CancellationToken cancellationToken)
     {
-        await _signInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await SignInGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             EnsureNotLocked();
@@ -201,7 +201,7 @@ public sealed partial class WeavrSession
         }
         finally
         {
-            _signInGate.Release();
+            SignInGate.Release();
             await PersistAsync().ConfigureAwait(false);
         }
     }

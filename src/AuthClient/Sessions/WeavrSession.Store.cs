@@ -8,13 +8,16 @@ public sealed partial class WeavrSession
 {
     private const int MaxStoreAttempts = 8;
 
-    private readonly SemaphoreSlim _storeGate = new(1, 1);
+    private SemaphoreSlim? _storeGate; // Created by the first write (see StoreGate).
     private readonly DateTimeOffset _createdAt;
 
     // Guarded by _sync: the store's version _data derives from, and the events applied since (re-applied on a conflict).
     private long _storedVersion;
-    private readonly List<SessionEvent> _unstored = [];
+    private List<SessionEvent>? _unstored; // Null when nothing is unstored: an idle session holds no list.
     private bool _touched;
+
+    /// <summary>Serializes writes to the store; created by the first one.</summary>
+    private SemaphoreSlim StoreGate => LazyInitializer.EnsureInitialized(ref _storeGate, static () => new SemaphoreSlim(1, 1));
 
     /// <summary>Gets a value indicating whether the registry may forget this session: nothing to write, nothing in
     /// flight, and idle (or without activity) for twice the idle timeout.</summary>
@@ -23,7 +26,7 @@ public sealed partial class WeavrSession
         lock (_sync)
         {
             var since = _data.LockedUntil ?? _data.LastActivity ?? _createdAt;
-            return _unstored.Count == 0 && !_touched && _stepUpFlight is null && _exchangeFlight is null &&
+            return _unstored is null && !_touched && _stepUpFlight is null && _exchangeFlight is null &&
                 since + (Options.IdleTimeout * 2) <= now;
         }
     }
@@ -52,7 +55,7 @@ public sealed partial class WeavrSession
         }
         else if (cause is not null)
         {
-            _unstored.Add(cause);
+            (_unstored ??= []).Add(cause);
         }
     }
 
@@ -126,7 +129,7 @@ public sealed partial class WeavrSession
     private async Task ReconcileAsync(bool reread, CancellationToken cancellationToken)
     {
         var store = _services.Store!;
-        await _storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await StoreGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -137,7 +140,7 @@ public sealed partial class WeavrSession
                 lock (_sync)
                 {
                     expected = _storedVersion;
-                    written = _unstored.Count;
+                    written = _unstored?.Count ?? 0;
                     if (written > 0 || (_touched && store is not IVersionedWeavrSessionStore))
                     {
                         snapshot = _data.ToSnapshot(UserKey, expected + 1);
@@ -154,7 +157,12 @@ public sealed partial class WeavrSession
                     lock (_sync)
                     {
                         _storedVersion = snapshot.Version;
-                        _unstored.RemoveRange(0, written);
+                        if (written > 0)
+                        {
+                            _unstored!.RemoveRange(0, written);
+                            _unstored = _unstored.Count == 0 ? null : _unstored;
+                        }
+
                         _touched = false;
                     }
 
@@ -174,7 +182,7 @@ public sealed partial class WeavrSession
         }
         finally
         {
-            _storeGate.Release();
+            StoreGate.Release();
             RaisePending();
         }
     }
@@ -210,7 +218,7 @@ public sealed partial class WeavrSession
 
             // A step-up or sign-in elsewhere starts a new step-up generation here too.
             rebased = rebased with { StepUpGeneration = _data.StepUpGeneration + 1 };
-            foreach (var e in _unstored)
+            foreach (var e in _unstored ?? [])
             {
                 rebased = SessionTransitions.Apply(rebased, e, Options.IdleTimeout);
             }
@@ -220,7 +228,7 @@ public sealed partial class WeavrSession
             _data = rebased;
             if (previous.State != rebased.State)
             {
-                _unraised.Add(new WeavrSessionStateChangedEventArgs(UserKey, previous.State, rebased.State));
+                (_unraised ??= []).Add(new WeavrSessionStateChangedEventArgs(UserKey, previous.State, rebased.State));
             }
         }
     }

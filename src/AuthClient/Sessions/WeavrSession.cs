@@ -18,8 +18,9 @@ public sealed partial class WeavrSession : IWeavrSession
 
     private readonly object _sync = new();
     private readonly WeavrSessionServices _services;
-    private readonly SemaphoreSlim _signInGate = new(1, 1);
-    private readonly List<WeavrSessionStateChangedEventArgs> _unraised = [];
+    // Created on first use, and the list dropped once raised: an idle session (most of them) holds neither.
+    private SemaphoreSlim? _signInGate;
+    private List<WeavrSessionStateChangedEventArgs>? _unraised;
 
     // All fields below are guarded by _sync.
     private SessionData _data = SessionData.Anonymous;
@@ -82,6 +83,9 @@ public sealed partial class WeavrSession : IWeavrSession
     private DateTimeOffset Now => _services.TimeProvider.GetUtcNow();
 
     private WeavrSessionOptions Options => _services.Options;
+
+    /// <summary>Serializes sign-ins; created by the first one.</summary>
+    private SemaphoreSlim SignInGate => LazyInitializer.EnsureInitialized(ref _signInGate, static () => new SemaphoreSlim(1, 1));
 
     /// <inheritdoc />
     public Task<TResult> ExecuteAsync<TResult>(Func<IWeavrAuthClient, WeavrCallOptions, CancellationToken, Task<TResult>> call, CancellationToken cancellationToken = default) =>
@@ -230,7 +234,7 @@ public sealed partial class WeavrSession : IWeavrSession
         RecordLocked(previous, next, cause);
         if (previous.State != next.State)
         {
-            _unraised.Add(new WeavrSessionStateChangedEventArgs(UserKey, previous.State, next.State));
+            (_unraised ??= []).Add(new WeavrSessionStateChangedEventArgs(UserKey, previous.State, next.State));
         }
     }
 
@@ -327,13 +331,13 @@ public sealed partial class WeavrSession : IWeavrSession
         WeavrSessionStateChangedEventArgs[] changes;
         lock (_sync)
         {
-            if (_unraised.Count == 0)
+            if (_unraised is null)
             {
                 return;
             }
 
             changes = [.. _unraised];
-            _unraised.Clear();
+            _unraised = null;
         }
 
         foreach (var change in changes)

@@ -7,8 +7,12 @@ namespace AuthClient.Benchmarks.PerCall;
 /// </summary>
 internal static class CallLoop
 {
-    public static async Task<int> RunAsync(string shape, int calls)
+    public const string Argument = "--loop";
+
+    public static async Task<int> RunAsync(string[] args)
     {
+        var shape = args.Length > 0 ? args[0] : "login";
+        var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
         var benchmarks = new PerCallBenchmarks();
         await benchmarks.SetupAsync().ConfigureAwait(false);
         var (sdk, raw) = shape switch

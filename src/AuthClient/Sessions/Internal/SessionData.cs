@@ -12,6 +12,12 @@ internal sealed record SessionData
     /// <summary>A session that never signed in.</summary>
     public static readonly SessionData Anonymous = new();
 
+    // The three optional instants as UTC ticks + 1 (0 = none): 8 bytes each instead of a 24-byte DateTimeOffset?, which
+    // matters with 100k idle sessions in memory. Equality is unchanged (DateTimeOffset compares the UTC instant).
+    private readonly long _lastActivity;
+    private readonly long _lockedUntil;
+    private readonly long _expiredAt;
+
     public WeavrSessionState State { get; init; } = WeavrSessionState.Anonymous;
 
     /// <summary>The bearer token: AUTH, ACCESS or temporary, by <see cref="State"/>.</summary>
@@ -32,11 +38,11 @@ internal sealed record SessionData
     public IReadOnlyList<UserIdentity> Identities { get; init; } = [];
 
     /// <summary>When the last successful call was sent: the idle timeout runs from it.</summary>
-    public DateTimeOffset? LastActivity { get; init; }
+    public DateTimeOffset? LastActivity { get => FromTicks(_lastActivity); init => _lastActivity = ToTicks(value); }
 
-    public DateTimeOffset? LockedUntil { get; init; }
+    public DateTimeOffset? LockedUntil { get => FromTicks(_lockedUntil); init => _lockedUntil = ToTicks(value); }
 
-    public DateTimeOffset? ExpiredAt { get; init; }
+    public DateTimeOffset? ExpiredAt { get => FromTicks(_expiredAt); init => _expiredAt = ToTicks(value); }
 
     /// <summary>Grows when a step-up ends: a 403 for a call sent in an earlier generation shares that step-up's outcome.</summary>
     public long StepUpGeneration { get; init; }
@@ -96,6 +102,10 @@ internal sealed record SessionData
         LockedUntil = LockedUntil,
         Version = version,
     };
+
+    private static DateTimeOffset? FromTicks(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks - 1, TimeSpan.Zero);
+
+    private static long ToTicks(DateTimeOffset? value) => value is { } instant ? instant.UtcTicks + 1 : 0;
 
     /// <summary>Whether <paramref name="other"/> differs from this only in <see cref="LastActivity"/> (a touch, not a change to write).</summary>
     public bool DiffersOnlyInActivity(SessionData other) => this != other && this with { LastActivity = other.LastActivity } == other;

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using AuthClient.DependencyInjection;
+using AuthClient.Weavr;
+using AuthClient.Weavr.Models;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuthClient.Benchmarks.Loopback;
+
+/// <summary>
+/// Where a loopback round's time goes, one caller, raw and SDK in alternating blocks against the same
+/// <see cref="CannedKestrelServer"/>: the median and p90 of each call's wall time, and per round the process's CPU time
+/// and the thread-pool work items completed (each one a wait for a core on a busy machine).
+/// <c>--loopback-latency [rounds]</c>.
+/// </summary>
+internal static class LoopbackLatencyProbe
+{
+    public const string Argument = "--loopback-latency";
+    private const int Block = 100;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
+        await using var server = await CannedKestrelServer.StartAsync();
+        var services = new ServiceCollection();
+        services.AddAuthClient(o =>
+        {
+            o.Weavr.BaseUrl = server.BaseUrl;
+            o.Weavr.ApiKey = "bench-api-key";
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IWeavrAuthClient>();
+        using var raw = new RawLoopbackCalls(server.BaseUrl, "bench-api-key");
+        var rawStats = new Stats("raw");
+        var sdkStats = new Stats("sdk");
+        for (var done = 0; done < rounds + Block; done += Block)
+        {
+            var warmUp = done == 0; // The first block of each only warms the JIT and the connections.
+            await MeasureAsync(server, warmUp ? null : rawStats, async t =>
+            {
+                var bearer = await t.TimeAsync(0, raw.LoginAsync);
+                await t.TimeAsync(1, () => raw.GetIdentitiesAsync(bearer));
+                await t.TimeAsync(2, () => raw.VerifyAsync(bearer));
+            });
+            await MeasureAsync(server, warmUp ? null : sdkStats, async t =>
+            {
+                var login = await t.TimeAsync(0, () => client.LoginWithPasswordAsync(LoopbackCalls.Email, LoopbackCalls.Password));
+                var options = WeavrCallOptions.WithToken(login.Value.Token);
+                await t.TimeAsync(1, () => client.GetIdentitiesAsync(options: options));
+                await t.TimeAsync(2, () => client.VerifyOtpStepUpAsync(ScaChannel.Sms, LoopbackCalls.OtpCode, options));
+            });
+        }
+
+        Console.WriteLine($"{rounds} rounds each, one caller, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        rawStats.Print();
+        sdkStats.Print();
+        return 0;
+    }
+
+    private static async Task MeasureAsync(CannedKestrelServer server, Stats? stats, Func<Stats, Task> round)
+    {
+        var sink = stats ?? new Stats("warm-up");
+        var connections = server.Connections;
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var items = ThreadPool.CompletedWorkItemCount;
+        for (var i = 0; i < Block; i++)
+        {
+            await round(sink);
+        }
+
+        process.Refresh();
+        sink.CpuMicroseconds += (process.TotalProcessorTime - cpu).TotalMicroseconds;
+        sink.WorkItems += ThreadPool.CompletedWorkItemCount - items;
+        sink.Connections += server.Connections - connections;
+        sink.Rounds += Block;
+    }
+
+    /// <summary>Per-call wall times and per-round totals for one client.</summary>
+    private sealed class Stats(string name)
+    {
+        private static readonly string[] Calls = ["login_with_password", "identities", "otp verify"];
+        private readonly List<double>[] _times = [[], [], []];
+
+        public double CpuMicroseconds { get; set; }
+
+        public long WorkItems { get; set; }
+
+        public int Rounds { get; set; }
+
+        public long Connections { get; set; }
+
+        public async Task<T> TimeAsync<T>(int call, Func<Task<T>> send)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var result = await send();
+            _times[call].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            return result;
+        }
+
+        public async Task TimeAsync(int call, Func<Task> send)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await send();
+            _times[call].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        }
+
+        public void Print()
+        {
+            var calls = string.Join(", ", Calls.Select((c, i) => $"{c} median {Percentile(_times[i], 0.5):F0} µs p90 {Percentile(_times[i], 0.9):F0} µs"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: {calls}; per round {CpuMicroseconds / Rounds:F0} µs CPU (client + server), {WorkItems / (double)Rounds:F1} thread-pool work items; {Connections} connections opened"));
+        }
+
+        private static double Percentile(List<double> values, double p)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        }
+    }
+}
