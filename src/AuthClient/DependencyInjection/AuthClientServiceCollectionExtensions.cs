@@ -72,7 +72,7 @@ public static class AuthClientServiceCollectionExtensions
         //    attempt timeout, so a slow token source never makes "nothing sent" look like "outcome unknown".
         // 4. Attempt timeout, then ResponseGuardHandler: the body is read inside the attempt's time; redirects refused.
         var weavr = services
-            .AddRefitGeneratedClient<IWeavrApi>(WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default), WeavrClientName)
+            .AddGeneratedRefitClient<IWeavrApi>(WeavrClientName, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default))
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptions<AuthClientOptions>>().Value.Weavr.BaseUrl;

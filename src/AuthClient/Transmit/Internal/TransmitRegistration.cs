@@ -1,9 +1,9 @@
 using AuthClient.DependencyInjection;
+using AuthClient.DependencyInjection.Internal;
 using AuthClient.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Refit;
 
 namespace AuthClient.Transmit.Internal;
 
@@ -25,8 +25,8 @@ internal static class TransmitRegistration
         // Token endpoint, at the host root: transport-error mapping and resilience only (no authorization handler: it
         // would call itself).
         services
-            .AddRefitGeneratedClient<ITransmitTokenApi>(
-                TransmitJsonContext.Default, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default), TokenClientName)
+            .AddGeneratedRefitClient<ITransmitTokenApi>(
+                TokenClientName, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default))
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = TransmitEndpoints.TokenBaseUrl(TransmitEndpoints.ApiBaseUrl(Options(sp)));
@@ -50,8 +50,8 @@ internal static class TransmitRegistration
         // (RedactLoggedHeaders only redacts the rendered text); AuthClientHttpLogger logs no header at all. Redaction
         // stays set in case an application adds the default logger back.
         var api = services
-            .AddRefitGeneratedClient<ITransmitBiometricsApi>(
-                TransmitJsonContext.Default, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default), ClientName)
+            .AddGeneratedRefitClient<ITransmitBiometricsApi>(
+                ClientName, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default))
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = TransmitEndpoints.ApiBaseUrl(Options(sp));
