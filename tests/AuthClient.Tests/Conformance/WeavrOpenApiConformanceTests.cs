@@ -172,7 +172,7 @@ public sealed partial class WeavrOpenApiConformanceTests(WeavrOpenApiFixture spe
 
         Assert.Equal(["logout"], deprecated);
         Assert.All(
-            new[] { "src/AuthClient/Weavr/IWeavrAuthClient.cs", "src/AuthClient/Sessions/IWeavrSession.cs", "README.md" },
+            new[] { "src/AuthClient/Weavr/IWeavrAuthClient.cs", "src/AuthClient/Sessions/IWeavrSession.cs", "docs/sessions-and-step-up.md" },
             file => Assert.Contains("marks `POST /logout` `deprecated", File.ReadAllText(Support.SourceTree.PathOf(file)).Replace("<c>", "`", StringComparison.Ordinal).Replace("</c>", "`", StringComparison.Ordinal), StringComparison.Ordinal));
     }
 
