@@ -2,7 +2,6 @@
 using AuthClient.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry.Trace;
 
 namespace MyApp;
 
