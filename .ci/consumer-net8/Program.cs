@@ -20,7 +20,7 @@ app.MapPost("/sign-in", async (SignInForm form, IWeavrAuthClient weavr, Cancella
     var auth = WeavrCallOptions.WithToken(login.Value.Token);
     var identities = await weavr.GetIdentitiesAsync(options: auth, cancellationToken: ct);
     var access = await weavr.RequestAccessTokenAsync(identities.Value.Identities[0].Id, auth, ct);
-    return Results.Ok(new SignInAnswer(access.Value.Status.ToString(), access.RequestRef));
+    return Results.Ok(new SignInAnswer($"{access.Value.Status}", access.RequestRef));
 });
 await app.StartAsync();
 
@@ -37,14 +37,14 @@ using (var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) })
 }
 
 // The app must run on .NET 8 with the 8.0 line of the extensions the packages depend on (not 10.0 assemblies).
-// Not checked: Microsoft.Extensions.Logging.Abstractions, which StackExchange.Redis 3.4 (under AuthClient.Redis) itself
-// requires at 10.0.13 on net8.0; the AuthClient packages ask for 8.0.x.
+// Not checked: Microsoft.Extensions.Logging.Abstractions (and the DependencyInjection.Abstractions it brings), which
+// StackExchange.Redis 3.4 (under AuthClient.Redis) itself requires at 10.0.13 on net8.0; AuthClient asks for 8.0.x.
 Console.WriteLine($"runtime {Environment.Version}");
 var eightLine = new[]
 {
     typeof(IHttpClientFactory),                                              // Microsoft.Extensions.Http (pinned here)
     typeof(Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions), // Microsoft.Extensions.Http.Resilience
-    typeof(ServiceCollection),                                               // Microsoft.Extensions.DependencyInjection
+    typeof(ServiceProvider),                                                 // Microsoft.Extensions.DependencyInjection
     typeof(Microsoft.Extensions.Options.IOptions<>),                         // Microsoft.Extensions.Options
 };
 foreach (var type in eightLine)
