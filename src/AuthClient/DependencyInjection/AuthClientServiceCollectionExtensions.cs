@@ -109,10 +109,8 @@ public static class AuthClientServiceCollectionExtensions
         //    attempt timeout, so a slow token source never makes "nothing sent" look like "outcome unknown".
         // 4. AttemptHandler: the attempt timeout, with the body read inside it; redirects refused; attempts logged.
         // Every stage reads the options of its own programme, so two programmes never share a key, token or pipeline.
-        var weavr = (ProgrammeServices.IsDefault(programme)
-                ? services.AddRefitGeneratedClient<IWeavrApi>(WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default), weavrName)
-                : services.AddKeyedRefitGeneratedClient<IWeavrApi>(
-                    programme, WeavrJsonContext.Default, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default), weavrName, allowReflectionFallback: false))
+        var weavr = services
+            .AddGeneratedRefitClient<IWeavrApi>(programme, weavrName, sp => CreateRefitSettings(sp, "Weavr", WeavrJsonContext.Default))
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = ProgrammeServices.Options<AuthClientOptions>(sp, programme).Weavr.BaseUrl;

@@ -24,11 +24,19 @@ internal sealed class AuthClientMetrics
     private AuthClientMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(AuthClientTelemetry.MeterName, typeof(AuthClientMetrics).Assembly.GetName().Version?.ToString());
+#if NET9_0_OR_GREATER
         _duration = meter.CreateHistogram(
             "authclient.operation.duration",
             unit: "s",
             description: "Duration of one logical call to Weavr or Transmit, every retry included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30] });
+#else
+        // InstrumentAdvice arrived with System.Diagnostics.DiagnosticSource 9; on .NET 8's the exporter's buckets apply.
+        _duration = meter.CreateHistogram<double>(
+            "authclient.operation.duration",
+            unit: "s",
+            description: "Duration of one logical call to Weavr or Transmit, every retry included.");
+#endif
         _stepUps = meter.CreateCounter<long>("authclient.step_ups", unit: "{step_up}", description: "Step-ups run, by method, trigger and outcome.");
         _transitions = meter.CreateCounter<long>("authclient.session.transitions", unit: "{transition}", description: "Session state changes, by from and to state.");
         _webhooks = meter.CreateCounter<long>("authclient.webhook.deliveries", unit: "{delivery}", description: "Webhook deliveries received, by kind and outcome (with the rejection reason).");

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Refit;
 
 namespace AuthClient.Transmit.Internal;
 
@@ -94,11 +93,8 @@ internal static class TransmitRegistration
 
     private static IHttpClientBuilder AddRefitClient<T>(IServiceCollection services, string programme, string httpClientName)
         where T : class =>
-        ProgrammeServices.IsDefault(programme)
-            ? services.AddRefitGeneratedClient<T>(
-                TransmitJsonContext.Default, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default), httpClientName)
-            : services.AddKeyedRefitGeneratedClient<T>(
-                programme, TransmitJsonContext.Default, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default), httpClientName, allowReflectionFallback: false);
+        services.AddGeneratedRefitClient<T>(
+            programme, httpClientName, sp => AuthClientServiceCollectionExtensions.CreateRefitSettings(sp, "Transmit", TransmitJsonContext.Default));
 
     private static TransmitOptions Options(IServiceProvider services, string programme) =>
         ProgrammeServices.Options<AuthClientOptions>(services, programme).Transmit;
