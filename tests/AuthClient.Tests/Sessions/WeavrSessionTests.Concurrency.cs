@@ -16,22 +16,33 @@ public sealed partial class WeavrSessionTests
     [Fact]
     public async Task ExecuteAsync_HundredConcurrentCallsNeedingStepUp_ShareOneChallengeAndReplayEachOnce()
     {
-        // Every first attempt is answered 403 before the user "types" the code, so all 100 need the step-up.
+        // Every first attempt is answered 403 before the user "types" the code, so all 100 need the step-up. The
+        // stubs decide from a flag the verify sets before it answers, not from a WireMock scenario: a scenario's state
+        // is written after the response is built, so a late refusal could put "standard" back after the verify.
         var refused = 0;
+        var steppedUp = 0;
         var allRefused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _host.Stub(Delete("/authentication_factors/push/AUTHY"), Response.Create().WithCallback(_ =>
         {
+            if (Volatile.Read(ref steppedUp) == 1)
+            {
+                return new ResponseMessage { StatusCode = 204 };
+            }
+
             if (Interlocked.Increment(ref refused) == Concurrent)
             {
                 allRefused.TrySetResult();
             }
 
             return JsonMessage(403, StepUpRequired);
-        }), state: "standard");
-        _host.StubSmsStepUp();
-        _host.Stub(Delete("/authentication_factors/push/AUTHY"), Status(204), state: "stepped-up");
+        }));
+        _host.Stub(Post("/stepup/challenges/otp/SMS"), Status(204));
+        _host.Stub(Post("/stepup/challenges/otp/SMS/verify"), Response.Create().WithCallback(_ =>
+        {
+            Volatile.Write(ref steppedUp, 1);
+            return new ResponseMessage { StatusCode = 204 };
+        }));
         var session = await _host.SignInAsync();
-        _host.SetState("standard");
         _host.Codes.Enqueue("123456");
         _host.Codes.BeforeAnswer = (_, ct) => allRefused.Task.WaitAsync(ct);
 
