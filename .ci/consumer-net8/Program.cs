@@ -43,7 +43,7 @@ Console.WriteLine($"runtime {Environment.Version}");
 var eightLine = new[]
 {
     typeof(IHttpClientFactory),                                              // Microsoft.Extensions.Http (pinned here)
-    typeof(Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions), // Microsoft.Extensions.Http.Resilience
+    typeof(Microsoft.Extensions.Configuration.ConfigurationBinder),          // Microsoft.Extensions.Configuration.Binder
     typeof(ServiceProvider),                                                 // Microsoft.Extensions.DependencyInjection
     typeof(Microsoft.Extensions.Options.IOptions<>),                         // Microsoft.Extensions.Options
 };
