@@ -1,4 +1,3 @@
-using AuthClient.DependencyInjection;
 using AuthClient.Weavr;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,14 +18,7 @@ public class PipelineBenchmarks // Not sealed: BenchmarkDotNet derives from benc
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var services = new ServiceCollection();
-        services.AddAuthClient(o =>
-            {
-                o.Weavr.BaseUrl = new Uri("https://weavr.invalid/multi");
-                o.Weavr.ApiKey = "bench-api-key";
-            })
-            .WeavrHttpClient.ConfigurePrimaryHttpMessageHandler(() => new CannedWeavrHandler());
-        _services = services.BuildServiceProvider();
+        _services = CannedSdk.Create();
         _client = _services.GetRequiredService<IWeavrAuthClient>();
         await SdkJourney.RunAsync(_client);
     }

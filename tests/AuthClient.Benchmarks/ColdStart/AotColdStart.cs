@@ -80,13 +80,13 @@ internal static class AotColdStart
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--base-url", server.BaseUrl.AbsoluteUri, "--email", LoopbackCalls.Email })
+        foreach (var arg in new[] { "--base-url", server.BaseUrl.AbsoluteUri, "--email", SdkJourney.Email })
         {
             info.ArgumentList.Add(arg);
         }
 
         info.Environment["WEAVR_API_KEY"] = "bench-api-key";
-        info.Environment["WEAVR_PASSWORD"] = LoopbackCalls.Password;
+        info.Environment["WEAVR_PASSWORD"] = SdkJourney.Password;
         info.Environment["AUTHCLIENT_AOT_TIMINGS"] = "1";
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{binary} did not start.");

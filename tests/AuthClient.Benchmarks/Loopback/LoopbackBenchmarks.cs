@@ -1,3 +1,4 @@
+using AuthClient.Benchmarks.Raw;
 using AuthClient.DependencyInjection;
 using AuthClient.Weavr;
 using BenchmarkDotNet.Attributes;
@@ -19,7 +20,8 @@ public class LoopbackBenchmarks // Not sealed: BenchmarkDotNet derives from benc
     private CannedKestrelServer _server = null!;
     private ServiceProvider _services = null!;
     private IWeavrAuthClient _client = null!;
-    private RawLoopbackCalls _raw = null!;
+    private HttpClient _rawHttp = null!;
+    private RawCalls _raw = null!;
 
     /// <summary>Gets or sets how many callers run at once.</summary>
     [Params(1, 64)]
@@ -38,7 +40,8 @@ public class LoopbackBenchmarks // Not sealed: BenchmarkDotNet derives from benc
         });
         _services = services.BuildServiceProvider();
         _client = _services.GetRequiredService<IWeavrAuthClient>();
-        _raw = new RawLoopbackCalls(_server.BaseUrl, "bench-api-key");
+        _rawHttp = RawCalls.CreateClient(_server.BaseUrl, "bench-api-key");
+        _raw = new RawCalls(_rawHttp);
         await LoopbackCalls.RunSdkAsync(_client);
         await _raw.RunAsync();
     }
@@ -55,7 +58,7 @@ public class LoopbackBenchmarks // Not sealed: BenchmarkDotNet derives from benc
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        _raw.Dispose();
+        _rawHttp.Dispose();
         await _services.DisposeAsync();
         await _server.DisposeAsync();
     }

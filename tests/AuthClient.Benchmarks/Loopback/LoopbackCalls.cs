@@ -6,18 +6,14 @@ namespace AuthClient.Benchmarks.Loopback;
 /// <summary>The three measured calls through the SDK, and the fan-out that runs a round of them from N concurrent callers.</summary>
 internal static class LoopbackCalls
 {
-    public const string Email = "bench@example.com";
-    public const string Password = "Passw0rd!";
-    public const string OtpCode = "123456";
-
     /// <summary>Login → identities → OTP verify through <see cref="IWeavrAuthClient"/>; any failure throws.</summary>
     public static async Task RunSdkAsync(IWeavrAuthClient client)
     {
-        var login = await client.LoginWithPasswordAsync(Email, Password).ConfigureAwait(false);
+        var login = await client.LoginWithPasswordAsync(SdkJourney.Email, SdkJourney.Password).ConfigureAwait(false);
         var options = WeavrCallOptions.WithToken(login.Value.Token);
         var identities = await client.GetIdentitiesAsync(options: options).ConfigureAwait(false);
         _ = identities.Value.Identities[0];
-        await client.VerifyOtpStepUpAsync(ScaChannel.Sms, OtpCode, options).ConfigureAwait(false);
+        await client.VerifyOtpStepUpAsync(ScaChannel.Sms, SdkJourney.OtpCode, options).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="rounds"/> rounds split evenly over <paramref name="callers"/> concurrent callers.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AuthClient.Benchmarks.Raw;
 using AuthClient.DependencyInjection;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Models;
@@ -30,7 +31,8 @@ internal static class LoopbackLatencyProbe
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IWeavrAuthClient>();
-        using var raw = new RawLoopbackCalls(server.BaseUrl, "bench-api-key");
+        using var rawHttp = RawCalls.CreateClient(server.BaseUrl, "bench-api-key");
+        var raw = new RawCalls(rawHttp);
         var rawStats = new Stats("raw");
         var sdkStats = new Stats("sdk");
         for (var done = 0; done < rounds + Block; done += Block)
@@ -38,16 +40,16 @@ internal static class LoopbackLatencyProbe
             var warmUp = done == 0; // The first block of each only warms the JIT and the connections.
             await MeasureAsync(server, warmUp ? null : rawStats, async t =>
             {
-                var bearer = await t.TimeAsync(0, raw.LoginAsync);
-                await t.TimeAsync(1, () => raw.GetIdentitiesAsync(bearer));
-                await t.TimeAsync(2, () => raw.VerifyAsync(bearer));
+                var token = await t.TimeAsync(0, raw.LoginAsync);
+                await t.TimeAsync(1, () => raw.IdentitiesAsync(token));
+                await t.TimeAsync(2, () => raw.VerifyAsync(token));
             });
             await MeasureAsync(server, warmUp ? null : sdkStats, async t =>
             {
-                var login = await t.TimeAsync(0, () => client.LoginWithPasswordAsync(LoopbackCalls.Email, LoopbackCalls.Password));
+                var login = await t.TimeAsync(0, () => client.LoginWithPasswordAsync(SdkJourney.Email, SdkJourney.Password));
                 var options = WeavrCallOptions.WithToken(login.Value.Token);
                 await t.TimeAsync(1, () => client.GetIdentitiesAsync(options: options));
-                await t.TimeAsync(2, () => client.VerifyOtpStepUpAsync(ScaChannel.Sms, LoopbackCalls.OtpCode, options));
+                await t.TimeAsync(2, () => client.VerifyOtpStepUpAsync(ScaChannel.Sms, SdkJourney.OtpCode, options));
             });
         }
 

@@ -1,4 +1,4 @@
-using AuthClient.DependencyInjection;
+using AuthClient.Benchmarks.Raw;
 using AuthClient.Primitives;
 using AuthClient.Weavr;
 using AuthClient.Weavr.Models;
@@ -28,17 +28,10 @@ public class PerCallBenchmarks // Not sealed: BenchmarkDotNet derives from bench
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var services = new ServiceCollection();
-        services.AddAuthClient(o =>
-            {
-                o.Weavr.BaseUrl = new Uri("https://weavr.invalid/multi");
-                o.Weavr.ApiKey = "bench-api-key";
-            })
-            .WeavrHttpClient.ConfigurePrimaryHttpMessageHandler(() => new CannedWeavrHandler());
-        _services = services.BuildServiceProvider();
+        _services = CannedSdk.Create();
         _sdk = _services.GetRequiredService<IWeavrAuthClient>();
-        _http = new HttpClient(new CannedWeavrHandler()) { BaseAddress = new Uri("https://weavr.invalid/multi/") };
-        _http.DefaultRequestHeaders.Add("api-key", "bench-api-key");
+        _http = new HttpClient(new CannedWeavrHandler()) { BaseAddress = new Uri(CannedSdk.BaseUrl + "/") };
+        _http.DefaultRequestHeaders.Add("api-key", CannedSdk.ApiKey);
         _raw = new RawCalls(_http);
 
         // Fail fast if either side is broken.

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
-namespace AuthClient.Benchmarks.PerCall;
+namespace AuthClient.Benchmarks.Raw;
 
 /// <summary>
 /// The three measured calls written by hand: <see cref="HttpClient"/> + System.Text.Json source generation, a status
@@ -9,6 +9,22 @@ namespace AuthClient.Benchmarks.PerCall;
 /// </summary>
 internal sealed class RawCalls(HttpClient http)
 {
+    /// <summary>A client for a real server: sockets, the base URL with a trailing slash, the api key as a default header.</summary>
+    public static HttpClient CreateClient(Uri baseUrl, string apiKey)
+    {
+        var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/") };
+        client.DefaultRequestHeaders.Add("api-key", apiKey);
+        return client;
+    }
+
+    /// <summary>One round: login → identities → OTP verify; throws on any unexpected answer.</summary>
+    public async Task RunAsync()
+    {
+        var token = await LoginAsync().ConfigureAwait(false);
+        await IdentitiesAsync(token).ConfigureAwait(false);
+        await VerifyAsync(token).ConfigureAwait(false);
+    }
+
     private static readonly RawLoginRequest Login = new(SdkJourney.Email, new RawPassword(SdkJourney.Password));
     private static readonly RawVerifyRequest Verify = new(SdkJourney.OtpCode);
 

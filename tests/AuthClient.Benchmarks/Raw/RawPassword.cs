@@ -1,4 +1,4 @@
-namespace AuthClient.Benchmarks.PerCall;
+namespace AuthClient.Benchmarks.Raw;
 
 /// <summary>The baseline's password object.</summary>
 internal sealed record RawPassword(string Value);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AuthClient.Benchmarks.PerCall;
+namespace AuthClient.Benchmarks.Raw;
 
 /// <summary>The hand-written baseline's System.Text.Json source-generated contract (what a careful user would write).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -1,4 +1,4 @@
-namespace AuthClient.Benchmarks.PerCall;
+namespace AuthClient.Benchmarks.Raw;
 
 /// <summary>The baseline's OTP verify body.</summary>
 internal sealed record RawVerifyRequest(string VerificationCode);

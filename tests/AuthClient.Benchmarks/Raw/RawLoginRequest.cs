@@ -1,4 +1,4 @@
-namespace AuthClient.Benchmarks.PerCall;
+namespace AuthClient.Benchmarks.Raw;
 
 /// <summary>The baseline's login body.</summary>
 internal sealed record RawLoginRequest(string Email, RawPassword Password);

@@ -1,4 +1,4 @@
-namespace AuthClient.Benchmarks.PerCall;
+namespace AuthClient.Benchmarks.Raw;
 
 /// <summary>The baseline's identities answer.</summary>
 internal sealed record RawIdentitiesResponse(IReadOnlyList<RawIdentityEntry> Identities, int Count, int ResponseCount);
