@@ -24,17 +24,17 @@ internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : D
         {
             if (context?.Token is not { } token)
             {
-                return SendWithSourceTokenAsync(request, context, endpoint, cancellationToken);
+                return SendWithSourceTokenAsync(request, endpoint, cancellationToken);
             }
 
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
         }
 
         // A token the caller passed needs no await: no state machine on the common path.
-        return SendAttemptAsync(request, context, cancellationToken);
+        return base.SendAsync(request, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendWithSourceTokenAsync(HttpRequestMessage request, WeavrCallContext? context, WeavrEndpoint endpoint, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendWithSourceTokenAsync(HttpRequestMessage request, WeavrEndpoint endpoint, CancellationToken cancellationToken)
     {
         var token = await GetTokenAsync(request, cancellationToken).ConfigureAwait(false);
         if (token is not null)
@@ -47,17 +47,7 @@ internal sealed class WeavrBearerTokenHandler(IWeavrTokenSource tokenSource) : D
                 $"Weavr {endpoint.OperationId} needs a bearer token: pass one in the call options or register an {nameof(IWeavrTokenSource)}. Nothing was sent.");
         }
 
-        return await SendAttemptAsync(request, context, cancellationToken).ConfigureAwait(false);
-    }
-
-    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, WeavrCallContext? context, CancellationToken cancellationToken)
-    {
-        if (context is not null)
-        {
-            context.Attempts++;
-        }
-
-        return base.SendAsync(request, cancellationToken);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<Primitives.Secret?> GetTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -51,6 +51,7 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger,
             await OutboundRequest.PrepareAsync(request, timeProvider, cancellationToken).ConfigureAwait(false);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             context.StatusCode = response.StatusCode;
+            context.Attempts = OutboundRequest.Attempts(request);
             context.RequestRef = CorrelationHeaders.ReadRequestRef(response);
             telemetry.Answered((int)response.StatusCode, context.RequestRef, context.Attempts);
             LogCompleted(logger, operation, (int)response.StatusCode, context.RequestRef, context.IdempotencyRef, context.Attempts, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -58,6 +59,7 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger,
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            context.Attempts = OutboundRequest.Attempts(request);
             LogFailed(logger, operation, ex.GetType().Name, context.IdempotencyRef, context.Attempts, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
             // Typed here, not only in Refit's TransportExceptionFactory: Refit does not call that factory for
