@@ -40,11 +40,17 @@ if (settings.ShowHelp)
 // 2. Configuration → AddAuthClient(IConfiguration): the source-generated binder, no reflection.
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.ToConfiguration()).Build();
 var services = new ServiceCollection();
-services.AddLogging(logging => logging
-    .AddSimpleConsole(o => o.SingleLine = true)
-    .SetMinimumLevel(LogLevel.None)
-    .AddFilter("AuthClient", settings.Verbose ? LogLevel.Debug : LogLevel.Warning)
-    .AddFilter("Polly", settings.Verbose ? LogLevel.Information : LogLevel.None));
+// Console logging only when asked for: under Native AOT the console logger's first use (its options, formatters and
+// their generic types built at run time) adds several milliseconds to start-up (docs/performance.md, section 2).
+if (settings.Verbose)
+{
+    services.AddLogging(logging => logging
+        .AddSimpleConsole(o => o.SingleLine = true)
+        .SetMinimumLevel(LogLevel.None)
+        .AddFilter("AuthClient", LogLevel.Debug)
+        .AddFilter("Polly", LogLevel.Information));
+}
+
 services.AddAuthClient(configuration);
 await using var provider = services.BuildServiceProvider();
 Mark("container-built");

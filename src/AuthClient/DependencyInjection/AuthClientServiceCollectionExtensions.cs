@@ -11,6 +11,7 @@ using AuthClient.Weavr.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Refit;
@@ -93,13 +94,17 @@ public static class AuthClientServiceCollectionExtensions
         }
 
         services.AddSingleton(new AuthClientMarker(programme));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthClientOptions>, AuthClientOptionsValidator>());
+        // Services on the first call's path are created by factories, not by type: under Native AOT the container's
+        // constructor discovery (reflection, and ILogger<T> built as a generic type at run time) costs start-up time.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthClientOptions>, AuthClientOptionsValidator>(
+            static sp => new AuthClientOptionsValidator(sp.GetServices<WeavrApiKeyRequirement>())));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IWeavrTokenSource, NoWeavrTokenSource>();
-        services.TryAddSingleton<AuthClientHttpLogger>();
+        services.TryAddSingleton<IWeavrTokenSource>(static _ => new NoWeavrTokenSource());
+        services.TryAddSingleton(static sp => new AuthClientHttpLogger(new Logger<AuthClientHttpLogger>(sp.GetRequiredService<ILoggerFactory>())));
         services.AddMetrics();
         services.TryAddSingleton(static sp => AuthClientMetrics.For(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
-        services.TryAddTransient<WeavrCallHandler>();
+        services.TryAddTransient(static sp => new WeavrCallHandler(
+            new Logger<WeavrCallHandler>(sp.GetRequiredService<ILoggerFactory>()), sp.GetRequiredService<TimeProvider>(), sp.GetService<AuthClientMetrics>()));
 
         // Handler order (outermost first) — the one place it is decided:
         // 1. WeavrCallHandler: once per logical call, so the idempotency-ref is fixed and the body serialized before any
