@@ -13,7 +13,8 @@ namespace AuthClient.Benchmarks.Loopback;
 /// <see cref="CannedKestrelServer"/>, after a warm-up that lasts until the JIT is quiet: the median and p90 of each
 /// call's wall time, the median time a call spends in the transport (<see cref="TransportTimer"/>), and per round the
 /// process's CPU time and the thread-pool work items completed (each one a wait for a core on a busy machine).
-/// <c>--loopback-latency [rounds]</c>.
+/// Then, with <c>--callers 1,64</c>, the throughput from that many concurrent callers (<see cref="LoopbackThroughput"/>).
+/// <c>--loopback-latency [rounds] [--callers N,M]</c>.
 /// </summary>
 internal static class LoopbackLatencyProbe
 {
@@ -23,6 +24,9 @@ internal static class LoopbackLatencyProbe
     public static async Task<int> RunAsync(string[] args)
     {
         var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
+        var callers = args.Length > 2 && args[1] == "--callers"
+            ? args[2].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray()
+            : [];
         await using var server = await CannedKestrelServer.StartAsync();
         var rawTransport = new TransportTimer(new SocketsHttpHandler());
         var sdkTransport = new TransportTimer();
@@ -64,6 +68,14 @@ internal static class LoopbackLatencyProbe
         Console.WriteLine($"{rounds} rounds each, one caller, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         rawStats.Print(rawTransport.Median);
         sdkStats.Print(sdkTransport.Median);
+        rawTransport.Recording = sdkTransport.Recording = false; // not thread-safe, and one caller's figure
+        foreach (var n in callers)
+        {
+            // Blocks of at least 10 rounds a caller and ~0.1 s, as many pairs as the one-caller part had blocks.
+            var block = Math.Max(n * 10, 640);
+            Console.WriteLine(await LoopbackThroughput.MeasureAsync(n, Math.Max(10, rounds / Block), block, raw.RunAsync, () => LoopbackCalls.RunSdkAsync(client)));
+        }
+
         return 0;
     }
 

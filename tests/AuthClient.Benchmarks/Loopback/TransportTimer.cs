@@ -23,11 +23,19 @@ internal sealed class TransportTimer : DelegatingHandler
     /// <summary>The median transport time, in µs, since the last <see cref="Clear"/>.</summary>
     public double Median => _times.Count == 0 ? 0 : _times.Order().ElementAt(_times.Count / 2);
 
+    /// <summary>Gets or sets whether calls are timed (only one caller at a time may be).</summary>
+    public bool Recording { get; set; } = true;
+
     /// <summary>Forgets the times measured so far (the warm-up's).</summary>
     public void Clear() => _times.Clear();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (!Recording)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         var start = Stopwatch.GetTimestamp();
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         _times.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds); // one caller: never concurrent
