@@ -12,7 +12,8 @@ namespace AuthClient.Benchmarks.Loopback;
 /// Where a loopback round's time goes, one caller, raw and SDK in alternating blocks against the same
 /// <see cref="CannedKestrelServer"/>, after a warm-up that lasts until the JIT is quiet: the median and p90 of each
 /// call's wall time, the median time a call spends in the transport (<see cref="TransportTimer"/>), and per round the
-/// process's CPU time and the thread-pool work items completed (each one a wait for a core on a busy machine).
+/// process's CPU time, the thread-pool work items completed (each one a wait for a core on a busy machine) and the
+/// time the GC paused the process.
 /// Then, with <c>--callers 1,64</c>, the throughput from that many concurrent callers (<see cref="LoopbackThroughput"/>).
 /// <c>--loopback-latency [rounds] [--callers N,M]</c>.
 /// </summary>
@@ -110,6 +111,7 @@ internal static class LoopbackLatencyProbe
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var items = ThreadPool.CompletedWorkItemCount;
+        var paused = GC.GetTotalPauseDuration();
         for (var i = 0; i < Block; i++)
         {
             await round(sink);
@@ -118,6 +120,7 @@ internal static class LoopbackLatencyProbe
         process.Refresh();
         sink.CpuMicroseconds += (process.TotalProcessorTime - cpu).TotalMicroseconds;
         sink.WorkItems += ThreadPool.CompletedWorkItemCount - items;
+        sink.GcPauseMicroseconds += (GC.GetTotalPauseDuration() - paused).TotalMicroseconds;
         sink.Connections += server.Connections - connections;
         sink.Rounds += Block;
     }
@@ -131,6 +134,8 @@ internal static class LoopbackLatencyProbe
         public double CpuMicroseconds { get; set; }
 
         public long WorkItems { get; set; }
+
+        public double GcPauseMicroseconds { get; set; }
 
         public int Rounds { get; set; }
 
@@ -155,7 +160,7 @@ internal static class LoopbackLatencyProbe
         {
             var calls = string.Join(", ", Calls.Select((c, i) => $"{c} median {Percentile(_times[i], 0.5):F0} µs p90 {Percentile(_times[i], 0.9):F0} µs"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: {calls}; in the transport median {transportMedian:F0} µs a call; per round {CpuMicroseconds / Rounds:F0} µs CPU (client + server), {WorkItems / (double)Rounds:F1} thread-pool work items; {Connections} connections opened"));
+                $"{name}: {calls}; in the transport median {transportMedian:F0} µs a call; per round {CpuMicroseconds / Rounds:F0} µs CPU (client + server), {WorkItems / (double)Rounds:F1} thread-pool work items, {GcPauseMicroseconds / Rounds:F1} µs GC pause; {Connections} connections opened"));
         }
 
         private static double Percentile(List<double> values, double p)
