@@ -9,10 +9,11 @@ namespace AuthClient.Benchmarks.Raw;
 /// </summary>
 internal sealed class RawCalls(HttpClient http)
 {
-    /// <summary>A client for a real server: sockets, the base URL with a trailing slash, the api key as a default header.</summary>
-    public static HttpClient CreateClient(Uri baseUrl, string apiKey)
+    /// <summary>A client for a real server: sockets (or <paramref name="handler"/> in front of them), the base URL with
+    /// a trailing slash, the api key as a default header.</summary>
+    public static HttpClient CreateClient(Uri baseUrl, string apiKey, HttpMessageHandler? handler = null)
     {
-        var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/") };
+        var client = new HttpClient(handler ?? new SocketsHttpHandler()) { BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/") };
         client.DefaultRequestHeaders.Add("api-key", apiKey);
         return client;
     }
