@@ -71,6 +71,37 @@ public sealed class AnswerReadingTests : IClassFixture<WeavrWireMockFixture>
     }
 
     [Fact]
+    public async Task GetIdentitiesAsync_WrapperInAnyCaseWithUnknownFields_ReadAsTheGeneratedCodeDid()
+    {
+        _wire.Given("GET", "/identities", 200, """
+            {"Count":5,"page":{"x":1},"IDENTITIES":[{"name":"A","id":{"type":"CONSUMER","id":"1"},"tags":["t"]},{"id":{"id":"2","type":"CORPORATE"},"name":null}],"responseCount":null}
+            """);
+        using var sut = _wire.CreateClient();
+
+        var result = (await sut.Weavr.GetIdentitiesAsync(options: WeavrEndpointCases.CallOptions())).Value;
+
+        Assert.Equal(5, result.Count);
+        Assert.Equal(2, result.ResponseCount); // missing or null: the page's length
+        Assert.Equal([new UserIdentity(new IdentityId(IdentityType.Consumer, "1"), "A"), new UserIdentity(new IdentityId(IdentityType.Corporate, "2"), null!)], result.Identities);
+    }
+
+    [Theory]
+    [InlineData("""{"identities":[],"count":"5"}""")]
+    [InlineData("""{"identities":[],"count":1.5}""")]
+    [InlineData("""{"identities":{"id":"1"}}""")]
+    [InlineData("""{"identities":[{"id":"CONSUMER-1","name":"A"}]}""")]
+    public async Task GetIdentitiesAsync_WrongShape_IsATypedInvalidResponse(string body)
+    {
+        _wire.Given("GET", "/identities", 200, body);
+        using var sut = _wire.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<AuthClientInvalidResponseException>(
+            () => sut.Weavr.GetIdentitiesAsync(options: WeavrEndpointCases.CallOptions()));
+
+        Assert.Contains("not the documented JSON", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RequestAccessTokenAsync_Body_IsSentOnceWithItsLengthAndTheJsonMediaType()
     {
         _wire.Given("POST", "/access_token", 200, """{"token":"t","identity":{"type":"CONSUMER","id":"1"}}""");
