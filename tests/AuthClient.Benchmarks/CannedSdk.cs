@@ -9,9 +9,10 @@ internal static class CannedSdk
     public const string BaseUrl = "https://weavr.invalid/multi";
     public const string ApiKey = "bench-api-key";
 
-    public static ServiceProvider Create()
+    public static ServiceProvider Create(Action<IServiceCollection>? before = null)
     {
         var services = new ServiceCollection();
+        before?.Invoke(services); // benchmark-only replacements, registered first so the SDK's TryAdd keeps them
         services.AddAuthClient(o =>
             {
                 o.Weavr.BaseUrl = new Uri(BaseUrl);

@@ -15,8 +15,9 @@ namespace AuthClient.Benchmarks;
 /// the benchmarks still work, not a measurement. <c>--aot-cold-start &lt;binary&gt; [--runs N]</c> measures the Native AOT
 /// sample's cold start instead (see <c>.ci/aot-cold-start.sh</c>); <c>--webhook-cpu [iterations]</c> the webhook paths
 /// per CPU-second; <c>--loopback-latency [rounds]</c> where a loopback round's time goes; <c>--emulator-cpu [journeys]</c>
-/// the emulator's journeys per second and per CPU-second from 1 to 16 clients; <c>--loop &lt;login|identities|verify&gt; [calls]</c>
-/// the bytes one call shape allocates beside the hand-written call, and where they go.
+/// the emulator's journeys per second and per CPU-second from 1 to 16 clients; <c>--loop &lt;login|identities|verify&gt; [calls] [sdk|raw]</c>
+/// the bytes one call shape allocates beside the hand-written call, and where they go; <c>--per-call-cpu [calls] [blocks] [call stage]</c>
+/// the three shapes' CPU time per call beside the hand-written calls, in alternating blocks.
 /// </summary>
 public static class Program
 {
@@ -28,6 +29,7 @@ public static class Program
         [EmulatorCpuThroughput.Argument] = a => EmulatorCpuThroughput.RunAsync(a).GetAwaiter().GetResult(),
         [WebhookCpuThroughput.Argument] = WebhookCpuThroughput.Run,
         [PerCall.CallLoop.Argument] = a => PerCall.CallLoop.RunAsync(a).GetAwaiter().GetResult(),
+        [PerCall.CpuRatioProbe.Argument] = a => PerCall.CpuRatioProbe.RunAsync(a).GetAwaiter().GetResult(),
     };
 
     /// <summary>Runs the benchmarks.</summary>

@@ -171,22 +171,23 @@ public static class AuthClientServiceCollectionExtensions
         var timeProvider = services.GetRequiredService<TimeProvider>();
         return new RefitSettings
         {
-            // Refit keeps its own serializer options over the context's, so the context's options (omit nulls, wire
-            // names) are set here once, or every unset optional field would be sent as null.
-            ContentSerializer = new SystemTextJsonContentSerializer(jsonContext.Options),
-            // The outermost handler buffers every body anyway (Content-Length, identical retries): Refit's streaming
-            // wrapper around the JSON content would only add a content, a delegate and a task per call.
-            Buffered = true,
-            // Refit asks for every response; null means "not an error".
-            ExceptionFactory = async response => response.IsSuccessStatusCode
-                ? null
-                : api == "Weavr"
-                    ? await WeavrErrorMapper.MapAsync(response, timeProvider).ConfigureAwait(false)
-                    : await TransmitErrorMapper.MapAsync(response).ConfigureAwait(false),
+            // The context's own metadata and options (omit nulls, wire names), on bytes: see SourceGeneratedJsonSerializer.
+            ContentSerializer = new SourceGeneratedJsonSerializer(jsonContext),
+            // Bodies are serialized to a byte array up front (Content-Length, identical retries): no streaming wrapper,
+            // and nothing for Refit to buffer again (Buffered would copy the array into a second buffer).
+            RequestBodySerialization = RequestBodySerializationMode.Buffered,
+            Buffered = false,
+            // Refit asks for every response; null means "not an error". A success answers without an async method.
+            ExceptionFactory = response => response.IsSuccessStatusCode ? default : MapErrorAsync(api, response, timeProvider),
             TransportExceptionFactory = (request, exception, cancellationToken) => TransportErrorMapper.Map(api, request, exception, cancellationToken),
             DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(InvalidResponseMapper.Map(api, response, exception)),
         };
     }
+
+    private static async ValueTask<Exception?> MapErrorAsync(string api, HttpResponseMessage response, TimeProvider timeProvider) =>
+        api == "Weavr"
+            ? await WeavrErrorMapper.MapAsync(response, timeProvider).ConfigureAwait(false)
+            : await TransmitErrorMapper.MapAsync(response).ConfigureAwait(false);
 
     // Only correlation headers are logged in clear; api-key, Authorization and anything unknown are redacted.
     internal static bool IsRedactedHeader(string header) =>

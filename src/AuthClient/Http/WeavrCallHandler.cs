@@ -32,7 +32,7 @@ internal sealed partial class WeavrCallHandler(ILogger<WeavrCallHandler> logger,
         {
             if (context.IdempotencyRef is null)
             {
-                context.UseGeneratedIdempotencyRef(Guid.NewGuid().ToString("N"));
+                context.UseGeneratedIdempotencyRef(IdempotencyRefs.New());
             }
 
             request.Headers.TryAddWithoutValidation(CorrelationHeaders.IdempotencyRef, context.IdempotencyRef);

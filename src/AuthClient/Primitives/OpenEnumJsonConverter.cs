@@ -9,7 +9,10 @@ public sealed class OpenEnumJsonConverter<T> : JsonConverter<T>
     where T : struct, IOpenEnum<T>
 {
     /// <inheritdoc />
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <summary>The value at the reader, for hand-written converters of types that hold one.</summary>
+    internal static T ReadValue(ref Utf8JsonReader reader) =>
         reader.TokenType switch
         {
             JsonTokenType.String => T.FromValue(reader.GetString()!),

@@ -89,7 +89,7 @@ public sealed partial class WeavrSession : IWeavrSession
 
     /// <inheritdoc />
     public Task<TResult> ExecuteAsync<TResult>(Func<IWeavrAuthClient, WeavrCallOptions, CancellationToken, Task<TResult>> call, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(call, Guid.NewGuid().ToString("N"), cancellationToken);
+        ExecuteAsync(call, Http.Internal.IdempotencyRefs.New(), cancellationToken);
 
     /// <inheritdoc />
     public async Task<TResult> ExecuteAsync<TResult>(Func<IWeavrAuthClient, WeavrCallOptions, CancellationToken, Task<TResult>> call, string idempotencyRef, CancellationToken cancellationToken = default)
@@ -124,7 +124,7 @@ public sealed partial class WeavrSession : IWeavrSession
                     // The replay got the same refusal: Weavr may remember the refused call under its idempotency-ref
                     // (undocumented). A 403 means nothing ran, so one more try under a fresh ref cannot duplicate it.
                     refreshed = true;
-                    idempotencyRef = Guid.NewGuid().ToString("N");
+                    idempotencyRef = Http.Internal.IdempotencyRefs.New();
                     LogReplayRefused(_services.Logger, UserKey);
                 }
                 catch (WeavrForbiddenException ex) when (ex.IsAccessTokenRequired && !exchanged)

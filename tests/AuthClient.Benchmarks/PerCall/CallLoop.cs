@@ -1,7 +1,7 @@
 namespace AuthClient.Benchmarks.PerCall;
 
 /// <summary>
-/// <c>--loop &lt;login|identities|verify&gt; [calls]</c>: runs one call shape of <see cref="PerCallBenchmarks"/> many times
+/// <c>--loop &lt;login|identities|verify&gt; [calls] [sdk|raw]</c>: runs one call shape of <see cref="PerCallBenchmarks"/> many times
 /// outside BenchmarkDotNet, for a profiler to attach to (<c>dotnet-trace collect -- ...</c>), and prints the exact bytes
 /// allocated per call beside the sampled allocation types (where the bytes go).
 /// </summary>
@@ -13,6 +13,7 @@ internal static class CallLoop
     {
         var shape = args.Length > 0 ? args[0] : "login";
         var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
+        var only = args.Length > 2 ? args[2] : null; // "sdk" or "raw": one side alone, for a profiler
         var benchmarks = new PerCallBenchmarks();
         await benchmarks.SetupAsync().ConfigureAwait(false);
         var (sdk, raw) = shape switch
@@ -25,6 +26,11 @@ internal static class CallLoop
 
         foreach (var (name, call) in new[] { ("raw", raw), ("sdk", sdk) })
         {
+            if (only is not null && only != name)
+            {
+                continue;
+            }
+
             for (var i = 0; i < 10_000; i++)
             {
                 await call().ConfigureAwait(false); // warm-up: tiered JIT, pools

@@ -24,11 +24,14 @@ public class PerCallBenchmarks // Not sealed: BenchmarkDotNet derives from bench
     private HttpClient _http = null!;
     private RawCalls _raw = null!;
 
+    /// <summary>Gets or sets the call stage the SDK runs with (the probes' breakdown); BenchmarkDotNet runs the SDK's own.</summary>
+    internal CallStageVariant CallStage { get; set; }
+
     /// <summary>Registers the SDK as an application would, with the canned handler in place of the socket handler.</summary>
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _services = CannedSdk.Create();
+        _services = CannedSdk.Create(services => CallStageVariants.Register(services, CallStage));
         _sdk = _services.GetRequiredService<IWeavrAuthClient>();
         _http = new HttpClient(new CannedWeavrHandler()) { BaseAddress = new Uri(CannedSdk.BaseUrl + "/") };
         _http.DefaultRequestHeaders.Add("api-key", CannedSdk.ApiKey);

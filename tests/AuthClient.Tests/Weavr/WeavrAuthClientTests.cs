@@ -77,6 +77,9 @@ public sealed class WeavrAuthClientTests : IClassFixture<WeavrWireMockFixture>
         {
             Assert.False(string.IsNullOrWhiteSpace(sent));
             Assert.Equal(sent, result.IdempotencyRef);
+
+            // A random (version 4, RFC 4122 variant) GUID in its 32-digit form.
+            Assert.Matches("^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$", sent);
         }
         else
         {

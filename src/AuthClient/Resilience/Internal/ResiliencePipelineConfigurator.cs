@@ -36,11 +36,20 @@ internal static class ResiliencePipelineConfigurator
             telemetry.LoggerFactory = loggerFactory;
         }
 
+        if (ReferenceEquals(telemetry.ResultFormatter, DefaultResultFormatter))
+        {
+            // The same value Polly's default formats (the status code as an int), boxed once per code instead of on
+            // every event: Polly formats each result before it checks whether the log level is on.
+            telemetry.ResultFormatter = static (_, result) => result is HttpResponseMessage response ? BoxedStatusCodes.Box(response.StatusCode) : result;
+        }
+
         var inner = telemetry.SeverityProvider;
         telemetry.SeverityProvider = args =>
             (inner?.Invoke(args) ?? args.Event.Severity) == ResilienceEventSeverity.None ? ResilienceEventSeverity.None : ResilienceEventSeverity.Debug;
         builder.ConfigureTelemetry(telemetry);
     }
+
+    private static readonly Func<ResilienceContext, object?, object?> DefaultResultFormatter = new TelemetryOptions().ResultFormatter;
 
     /// <summary>The key under which <see cref="CallResilienceHandler"/> hands the request to the retry rule.</summary>
     public static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("AuthClient.Request");

@@ -39,6 +39,11 @@ internal static class AuthClientActivity
     /// <summary>Starts the client span of one logical HTTP call, named after the operation (<c>weavr.loginWithPassword</c>).</summary>
     public static Activity? StartCall(string api, string operation, HttpMethod method, string? urlTemplate)
     {
+        if (!Source.HasListeners())
+        {
+            return null; // the span's name is built only for a listener: one string a call otherwise
+        }
+
         var activity = Source.StartActivity(api + "." + operation, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {

@@ -15,8 +15,7 @@ internal sealed class IdentitiesResponseJsonConverter : JsonConverter<Identities
             return new IdentitiesResponse { Identities = items, Count = items.Count, ResponseCount = items.Count };
         }
 
-        var payload = JsonSerializer.Deserialize(ref reader, WeavrJsonContext.Default.IdentitiesPayload)
-            ?? throw new JsonException("Expected an identities object or array.");
+        var payload = ReadPayload(ref reader);
         var identities = payload.Identities ?? [];
         return new IdentitiesResponse
         {
@@ -25,6 +24,49 @@ internal sealed class IdentitiesResponseJsonConverter : JsonConverter<Identities
             ResponseCount = payload.ResponseCount ?? identities.Count,
         };
     }
+
+    // The wrapper read by hand (System.Text.Json reads an init-only record with its parameterized-constructor converter,
+    // see Json.TypedIdJsonConverter); the list's elements go through the context's converter for UserIdentity.
+    private static IdentitiesPayload ReadPayload(ref Utf8JsonReader reader)
+    {
+        Json.WeavrJsonReading.ExpectObject(ref reader, "an identities answer");
+        List<UserIdentity>? identities = null;
+        int? count = null;
+        int? responseCount = null;
+        while (Json.WeavrJsonReading.NextProperty(ref reader))
+        {
+            if (Json.WeavrJsonReading.NameIs(ref reader, "identities"u8))
+            {
+                reader.Read();
+                identities = JsonSerializer.Deserialize(ref reader, WeavrJsonContext.Default.ListUserIdentity);
+            }
+            else if (Json.WeavrJsonReading.NameIs(ref reader, "count"u8))
+            {
+                reader.Read();
+                count = ReadCount(ref reader);
+            }
+            else if (Json.WeavrJsonReading.NameIs(ref reader, "responseCount"u8))
+            {
+                reader.Read();
+                responseCount = ReadCount(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new IdentitiesPayload { Identities = identities, Count = count, ResponseCount = responseCount };
+    }
+
+    private static int? ReadCount(ref Utf8JsonReader reader) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.Number => reader.GetInt32(), // FormatException for a fraction or an overflow, as the generated code throws
+            _ => throw new JsonException($"Expected a JSON number, found {reader.TokenType}."),
+        };
 
     public override void Write(Utf8JsonWriter writer, IdentitiesResponse value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(

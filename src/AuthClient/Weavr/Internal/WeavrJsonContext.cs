@@ -7,7 +7,9 @@ namespace AuthClient.Weavr.Internal;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    PropertyNameCaseInsensitive = true)]
+    PropertyNameCaseInsensitive = true,
+    // Hand-written readers for what every login and identities answer holds (see TypedIdJsonConverter).
+    Converters = [typeof(Json.IdentityIdJsonConverter), typeof(Json.CredentialIdJsonConverter), typeof(Json.LoginWithPasswordResponseJsonConverter), typeof(Json.UserIdentityJsonConverter)])]
 [JsonSerializable(typeof(LoginWithPasswordRequest))]
 [JsonSerializable(typeof(LoginWithPasswordResponse))]
 [JsonSerializable(typeof(LoginViaBiometricsRequest))]

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AuthClient.Weavr.Models;
+
+namespace AuthClient.Weavr.Internal.Json;
+
+/// <summary>
+/// Reads and writes <see cref="UserIdentity"/> by hand, the element of every identities answer (see
+/// <see cref="TypedIdJsonConverter{TId, TType}"/> for why and for the contract kept).
+/// </summary>
+internal sealed class UserIdentityJsonConverter : JsonConverter<UserIdentity>
+{
+    /// <inheritdoc />
+    public override UserIdentity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        WeavrJsonReading.ExpectObject(ref reader, nameof(UserIdentity));
+        IdentityId? id = null;
+        string? name = null;
+        while (WeavrJsonReading.NextProperty(ref reader))
+        {
+            if (WeavrJsonReading.NameIs(ref reader, "id"u8))
+            {
+                reader.Read();
+                id = reader.TokenType == JsonTokenType.Null ? null : IdentityIdJsonConverter.Instance.ReadObject(ref reader);
+            }
+            else if (WeavrJsonReading.NameIs(ref reader, "name"u8))
+            {
+                reader.Read();
+                name = WeavrJsonReading.ReadString(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new UserIdentity(id!, name!);
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, UserIdentity value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName("id"u8);
+            IdentityIdJsonConverter.Instance.Write(writer, id, options);
+        }
+
+        if (value.Name is { } name)
+        {
+            writer.WriteString("name"u8, name);
+        }
+
+        writer.WriteEndObject();
+    }
+}
