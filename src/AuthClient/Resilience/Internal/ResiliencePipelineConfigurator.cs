@@ -28,7 +28,7 @@ internal static class ResiliencePipelineConfigurator
     /// </summary>
     public static void ConfigureQuietTelemetry(ResiliencePipelineBuilderBase builder, IServiceProvider services)
     {
-        var shared = services.GetService<IOptions<TelemetryOptions>>()?.Value;
+        var shared = IsConfigured(services) ? services.GetService<IOptions<TelemetryOptions>>()?.Value : null;
         var telemetry = shared is null ? new TelemetryOptions() : new TelemetryOptions(shared);
         if (telemetry.LoggerFactory is NullLoggerFactory && services.GetService<ILoggerFactory>() is { } loggerFactory)
         {
@@ -50,6 +50,15 @@ internal static class ResiliencePipelineConfigurator
     }
 
     private static readonly Func<ResilienceContext, object?, object?> DefaultResultFormatter = new TelemetryOptions().ResultFormatter;
+
+    /// <summary>Whether the application configured Polly's <see cref="TelemetryOptions"/> (<c>Configure</c>,
+    /// <c>PostConfigure</c>, or Polly's own registration, which configures them). Asked first because resolving
+    /// <see cref="IOptions{TOptions}"/> builds the options' generic types at run time under Native AOT; with nothing
+    /// configured they would only be the defaults.</summary>
+    private static bool IsConfigured(IServiceProvider services) =>
+        services.GetService<IServiceProviderIsService>() is not { } registered ||
+        registered.IsService(typeof(IConfigureOptions<TelemetryOptions>)) ||
+        registered.IsService(typeof(IPostConfigureOptions<TelemetryOptions>));
 
     /// <summary>The key under which <see cref="CallResilienceHandler"/> hands the request to the retry rule.</summary>
     public static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("AuthClient.Request");

@@ -1,0 +1,47 @@
+using AuthClient.Primitives;
+using AuthClient.Tests.Support;
+using AuthClient.Weavr;
+using Microsoft.Extensions.DependencyInjection;
+using Polly.Telemetry;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace AuthClient.Tests.Telemetry;
+
+/// <summary>
+/// AuthClient's Polly pipelines use the application's <see cref="TelemetryOptions"/> when it configured them, and
+/// Polly's defaults (with the application's logging) when it did not.
+/// </summary>
+public sealed class PollyTelemetryOptionsTests : IDisposable
+{
+    private readonly WireMockServer _server = Loopback.StartServer();
+
+    public void Dispose() => _server.Stop();
+
+    [Fact]
+    public async Task ConfiguredTelemetryListener_SeesTheCallStagesEvents()
+    {
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"identities":[],"count":0,"responseCount":0}"""));
+        var listener = new RecordingTelemetryListener();
+        using var host = new AuthClientTestHost(_server, services: s => s.Configure<TelemetryOptions>(o => o.TelemetryListeners.Add(listener)));
+
+        await host.Weavr.GetIdentitiesAsync(options: WeavrCallOptions.WithToken(new Secret("t")));
+
+        Assert.Contains(listener.Pipelines, name => name == "AuthClient.Weavr-AuthClient.Weavr");
+    }
+
+    [Fact]
+    public async Task PostConfiguredTelemetryListener_SeesTheCallStagesEvents()
+    {
+        _server.Given(Request.Create().WithPath("/multi/identities").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"identities":[],"count":0,"responseCount":0}"""));
+        var listener = new RecordingTelemetryListener();
+        using var host = new AuthClientTestHost(_server, services: s => s.PostConfigure<TelemetryOptions>(o => o.TelemetryListeners.Add(listener)));
+
+        await host.Weavr.GetIdentitiesAsync(options: WeavrCallOptions.WithToken(new Secret("t")));
+
+        Assert.Contains(listener.Pipelines, name => name == "AuthClient.Weavr-AuthClient.Weavr");
+    }
+}
