@@ -83,9 +83,9 @@ public sealed partial class WeavrOpenApiConformanceTests(WeavrOpenApiFixture spe
         Assert.NotNull(spec.Operation(path, http.Method));
         var endpoint = Assert.Single(WeavrEndpoints.All, e => e.Method == http && e.Template == path);
 
-        // The catalogue's matcher (used by the handlers at run time) recognises the route under a base path.
+        // The catalogue's path patterns (the handlers' fallback when a request carries no Refit template) recognise the
+        // route under a base path.
         var concrete = TemplateParameter().Replace(path, "SMS");
-        Assert.True(endpoint.Matches(http, "/multi" + concrete));
         Assert.Same(endpoint, WeavrEndpoints.Find(new HttpRequestMessage(http, "https://sandbox.weavr.io/multi" + concrete)));
     }
 
