@@ -15,19 +15,12 @@ internal sealed class IdentitiesResponseJsonConverter : JsonConverter<Identities
             return new IdentitiesResponse { Identities = items, Count = items.Count, ResponseCount = items.Count };
         }
 
-        var payload = ReadPayload(ref reader);
-        var identities = payload.Identities ?? [];
-        return new IdentitiesResponse
-        {
-            Identities = identities,
-            Count = payload.Count ?? identities.Count,
-            ResponseCount = payload.ResponseCount ?? identities.Count,
-        };
+        return ReadWrapper(ref reader);
     }
 
     // The wrapper read by hand (System.Text.Json reads an init-only record with its parameterized-constructor converter,
     // see Json.TypedIdJsonConverter); the list's elements go through the context's converter for UserIdentity.
-    private static IdentitiesPayload ReadPayload(ref Utf8JsonReader reader)
+    private static IdentitiesResponse ReadWrapper(ref Utf8JsonReader reader)
     {
         Json.WeavrJsonReading.ExpectObject(ref reader, "an identities answer");
         List<UserIdentity>? identities = null;
@@ -57,7 +50,8 @@ internal sealed class IdentitiesResponseJsonConverter : JsonConverter<Identities
             }
         }
 
-        return new IdentitiesPayload { Identities = identities, Count = count, ResponseCount = responseCount };
+        identities ??= [];
+        return new IdentitiesResponse { Identities = identities, Count = count ?? identities.Count, ResponseCount = responseCount ?? identities.Count };
     }
 
     private static int? ReadCount(ref Utf8JsonReader reader) =>

@@ -35,12 +35,12 @@ internal sealed class LoginWithPasswordResponseJsonConverter : JsonConverter<Log
             else if (WeavrJsonReading.NameIs(ref reader, "identity"u8))
             {
                 reader.Read();
-                identity = reader.TokenType == JsonTokenType.Null ? null : IdentityIdJsonConverter.Instance.ReadObject(ref reader);
+                identity = IdentityIdJsonConverter.Instance.ReadObjectOrNull(ref reader);
             }
             else if (WeavrJsonReading.NameIs(ref reader, "credentials"u8))
             {
                 reader.Read();
-                credentials = reader.TokenType == JsonTokenType.Null ? null : CredentialIdJsonConverter.Instance.ReadObject(ref reader);
+                credentials = CredentialIdJsonConverter.Instance.ReadObjectOrNull(ref reader);
             }
             else
             {

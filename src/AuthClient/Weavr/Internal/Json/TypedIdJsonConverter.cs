@@ -45,6 +45,9 @@ internal abstract class TypedIdJsonConverter<TId, TType> : JsonConverter<TId>
         return Create(type, id!);
     }
 
+    /// <summary>Reads one record, or <see langword="null"/> for a JSON <c>null</c> (a nested field the answer left empty).</summary>
+    public TId? ReadObjectOrNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadObject(ref reader);
+
     /// <inheritdoc />
     public override TId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadObject(ref reader);
 

@@ -21,7 +21,7 @@ internal sealed class UserIdentityJsonConverter : JsonConverter<UserIdentity>
             if (WeavrJsonReading.NameIs(ref reader, "id"u8))
             {
                 reader.Read();
-                id = reader.TokenType == JsonTokenType.Null ? null : IdentityIdJsonConverter.Instance.ReadObject(ref reader);
+                id = IdentityIdJsonConverter.Instance.ReadObjectOrNull(ref reader);
             }
             else if (WeavrJsonReading.NameIs(ref reader, "name"u8))
             {
