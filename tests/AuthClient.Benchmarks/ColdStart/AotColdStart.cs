@@ -36,7 +36,7 @@ internal static class AotColdStart
         var helpRun = await StartOnlyAsync(binary, ["--help"], runs);
         var helpCpuMs = (ChildCpuTime.Read() - helpCpu).TotalMilliseconds / runs;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"floors: /bin/true median {Percentile(trueRun, 0.5):F1} ms; authclient-aot --help median {Percentile(helpRun, 0.5):F1} ms, p90 {Percentile(helpRun, 0.9):F1} ms, mean CPU {helpCpuMs:F1} ms"));
+            $"floors: /bin/true median {Percentiles.Of(trueRun, 0.5):F1} ms; authclient-aot --help median {Percentiles.Of(helpRun, 0.5):F1} ms, p90 {Percentiles.Of(helpRun, 0.9):F1} ms, mean CPU {helpCpuMs:F1} ms"));
 
         // One unmeasured run: pages the binary in and warms the server, as any later start of the same binary finds it.
         var warmUp = await RunOnceAsync(binary, server, () => Interlocked.Read(ref loginAt));
@@ -63,10 +63,10 @@ internal static class AotColdStart
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             runs: {runs}
-            start -> login answered: median {Percentile(login, 0.5):F1} ms, p90 {Percentile(login, 0.9):F1} ms, min {login.Min():F1} ms
-            start -> process exited: median {Percentile(exit, 0.5):F1} ms, p90 {Percentile(exit, 0.9):F1} ms
-            CPU time of the process (user + system): median {Percentile(cpu, 0.5):F1} ms, p90 {Percentile(cpu, 0.9):F1} ms
-            steps (median ms after Process.Start, from the sample's AUTHCLIENT_AOT_TIMINGS marks): {string.Join(", ", steps.Select(p => $"{p.Key} {Percentile(p.Value, 0.5):F1}"))}
+            start -> login answered: median {Percentiles.Of(login, 0.5):F1} ms, p90 {Percentiles.Of(login, 0.9):F1} ms, min {login.Min():F1} ms
+            start -> process exited: median {Percentiles.Of(exit, 0.5):F1} ms, p90 {Percentiles.Of(exit, 0.9):F1} ms
+            CPU time of the process (user + system): median {Percentiles.Of(cpu, 0.5):F1} ms, p90 {Percentiles.Of(cpu, 0.9):F1} ms
+            steps (median ms after Process.Start, from the sample's AUTHCLIENT_AOT_TIMINGS marks): {string.Join(", ", steps.Select(p => $"{p.Key} {Percentiles.Of(p.Value, 0.5):F1}"))}
             binary: {binary} ({new FileInfo(binary).Length:N0} bytes, {new FileInfo(binary).Length / 1024.0 / 1024.0:F1} MB)
             """));
         return 0;
@@ -123,11 +123,5 @@ internal static class AotColdStart
         }
 
         return times;
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
     }
 }

@@ -158,15 +158,9 @@ internal static class LoopbackLatencyProbe
 
         public void Print(double transportMedian)
         {
-            var calls = string.Join(", ", Calls.Select((c, i) => $"{c} median {Percentile(_times[i], 0.5):F0} µs p90 {Percentile(_times[i], 0.9):F0} µs"));
+            var calls = string.Join(", ", Calls.Select((c, i) => $"{c} median {Percentiles.Of(_times[i], 0.5):F0} µs p90 {Percentiles.Of(_times[i], 0.9):F0} µs"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: {calls}; in the transport median {transportMedian:F0} µs a call; per round {CpuMicroseconds / Rounds:F0} µs CPU (client + server), {WorkItems / (double)Rounds:F1} thread-pool work items, {GcPauseMicroseconds / Rounds:F1} µs GC pause; {Connections} connections opened"));
-        }
-
-        private static double Percentile(List<double> values, double p)
-        {
-            var sorted = values.Order().ToArray();
-            return sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
         }
     }
 }

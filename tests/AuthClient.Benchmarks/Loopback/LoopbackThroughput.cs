@@ -29,9 +29,9 @@ internal static class LoopbackThroughput
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"{callers} callers, {pairs} pairs of {blockRounds}-round blocks: raw {Median(rawRate):F0} rounds/s ({rawCpu / pairs:F0} µs CPU a round), " +
-            $"sdk {Median(sdkRate):F0} rounds/s ({sdkCpu / pairs:F0} µs CPU a round); sdk ÷ raw throughput, median of the pairs {Median(ratios):F2} " +
-            $"(quartiles {Quantile(ratios, 0.25):F2}–{Quantile(ratios, 0.75):F2})");
+            $"{callers} callers, {pairs} pairs of {blockRounds}-round blocks: raw {Percentiles.Of(rawRate, 0.5):F0} rounds/s ({rawCpu / pairs:F0} µs CPU a round), " +
+            $"sdk {Percentiles.Of(sdkRate, 0.5):F0} rounds/s ({sdkCpu / pairs:F0} µs CPU a round); sdk ÷ raw throughput, median of the pairs {Percentiles.Of(ratios, 0.5):F2} " +
+            $"(quartiles {Percentiles.Of(ratios, 0.25):F2}–{Percentiles.Of(ratios, 0.75):F2})");
     }
 
     private static async Task<(double PerSecond, double CpuMicrosecondsPerRound)> BlockAsync(int callers, int rounds, Func<Task> round)
@@ -43,13 +43,5 @@ internal static class LoopbackThroughput
         var elapsed = Stopwatch.GetElapsedTime(started);
         process.Refresh();
         return (rounds / elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalMicroseconds / rounds);
-    }
-
-    private static double Median(List<double> values) => Quantile(values, 0.5);
-
-    private static double Quantile(List<double> values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[(int)Math.Round(q * (sorted.Length - 1))];
     }
 }

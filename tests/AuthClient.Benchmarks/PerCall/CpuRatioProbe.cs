@@ -52,9 +52,9 @@ internal static class CpuRatioProbe
                 measured[2].Add(await BlockAsync(alternative, perBlock).ConfigureAwait(false));
             }
 
-            var (rc, rw, rb) = (Median(measured[0], b => b.Cpu), Median(measured[0], b => b.Wall), Median(measured[0], b => b.Bytes));
-            var (sc, sw, sb) = (Median(measured[1], b => b.Cpu), Median(measured[1], b => b.Wall), Median(measured[1], b => b.Bytes));
-            var vc = Median(measured[2], b => b.Cpu);
+            var (rc, rw, rb) = (Percentiles.Of(measured[0].Select(b => b.Cpu), 0.5), Percentiles.Of(measured[0].Select(b => b.Wall), 0.5), Percentiles.Of(measured[0].Select(b => b.Bytes), 0.5));
+            var (sc, sw, sb) = (Percentiles.Of(measured[1].Select(b => b.Cpu), 0.5), Percentiles.Of(measured[1].Select(b => b.Wall), 0.5), Percentiles.Of(measured[1].Select(b => b.Bytes), 0.5));
+            var vc = Percentiles.Of(measured[2].Select(b => b.Cpu), 0.5);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{name,-11} | {rc,10:F0} | {sc,10:F0} | {sc / rc,9:F2} | {rw,11:F0} | {sw,11:F0} | {sw / rw,10:F2} | {rb,5:F0} | {sb,5:F0} | {sb / rb,11:F2} | {vc,14:F0} | {sc - vc,16:F0}"));
@@ -79,11 +79,5 @@ internal static class CpuRatioProbe
         var elapsed = Stopwatch.GetElapsedTime(wall);
         process.Refresh();
         return ((process.TotalProcessorTime - cpu).TotalNanoseconds / calls, elapsed.TotalNanoseconds / calls, (GC.GetTotalAllocatedBytes(precise: true) - bytes) / (double)calls);
-    }
-
-    private static double Median<T>(List<T> values, Func<T, double> select)
-    {
-        var sorted = values.Select(select).Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
