@@ -1,3 +1,4 @@
+using AuthClient.Benchmarks.Floor;
 using AuthClient.Benchmarks.Raw;
 using AuthClient.DependencyInjection;
 using AuthClient.Weavr;
@@ -22,6 +23,7 @@ public class LoopbackBenchmarks // Not sealed: BenchmarkDotNet derives from benc
     private IWeavrAuthClient _client = null!;
     private HttpClient _rawHttp = null!;
     private RawCalls _raw = null!;
+    private FloorCalls _floor = null!;
 
     /// <summary>Gets or sets how many callers run at once.</summary>
     [Params(1, 64)]
@@ -42,13 +44,19 @@ public class LoopbackBenchmarks // Not sealed: BenchmarkDotNet derives from benc
         _client = _services.GetRequiredService<IWeavrAuthClient>();
         _rawHttp = RawCalls.CreateClient(_server.BaseUrl, "bench-api-key");
         _raw = new RawCalls(_rawHttp);
+        _floor = new FloorCalls(_server.BaseUrl, "bench-api-key", new SocketsHttpHandler(), withPolly: true);
         await LoopbackCalls.RunSdkAsync(_client);
         await _raw.RunAsync();
+        await _floor.RunAsync();
     }
 
     /// <summary>The three calls with a raw <see cref="HttpClient"/>.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Rounds)]
     public Task Raw() => LoopbackCalls.FanOutAsync(Callers, Rounds, _raw.RunAsync);
+
+    /// <summary>The three calls through the fixed design's floor: Refit behind the SDK's call-stage strategies in Polly.</summary>
+    [Benchmark(OperationsPerInvoke = Rounds)]
+    public Task RefitPolly() => LoopbackCalls.FanOutAsync(Callers, Rounds, _floor.RunAsync);
 
     /// <summary>The three calls through <see cref="IWeavrAuthClient"/>.</summary>
     [Benchmark(OperationsPerInvoke = Rounds)]
@@ -59,6 +67,7 @@ public class LoopbackBenchmarks // Not sealed: BenchmarkDotNet derives from benc
     public async Task CleanupAsync()
     {
         _rawHttp.Dispose();
+        _floor.Dispose();
         await _services.DisposeAsync();
         await _server.DisposeAsync();
     }

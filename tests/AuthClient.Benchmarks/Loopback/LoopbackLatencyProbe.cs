@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AuthClient.Benchmarks.Floor;
 using AuthClient.Benchmarks.Raw;
 using AuthClient.DependencyInjection;
 using AuthClient.Weavr;
@@ -14,7 +15,8 @@ namespace AuthClient.Benchmarks.Loopback;
 /// call's wall time, the median time a call spends in the transport (<see cref="TransportTimer"/>), and per round the
 /// process's CPU time, the thread-pool work items completed (each one a wait for a core on a busy machine) and the
 /// time the GC paused the process.
-/// Then, with <c>--callers 1,64</c>, the throughput from that many concurrent callers (<see cref="LoopbackThroughput"/>).
+/// Then, with <c>--callers 1,64</c>, the throughput from that many concurrent callers (<see cref="LoopbackThroughput"/>),
+/// with the fixed design's floor (<see cref="FloorCalls"/>: Refit behind the SDK's call-stage strategies in Polly) beside them.
 /// <c>--loopback-latency [rounds] [--callers N,M]</c>.
 /// </summary>
 internal static class LoopbackLatencyProbe
@@ -41,6 +43,8 @@ internal static class LoopbackLatencyProbe
         var client = provider.GetRequiredService<IWeavrAuthClient>();
         using var rawHttp = RawCalls.CreateClient(server.BaseUrl, "bench-api-key", rawTransport);
         var raw = new RawCalls(rawHttp);
+        using var floor = new FloorCalls(server.BaseUrl, "bench-api-key", new SocketsHttpHandler(), withPolly: true);
+        await floor.RunAsync(); // fail fast; its throughput is measured beside the other two below
         var rawStats = new Stats("raw");
         var sdkStats = new Stats("sdk");
         Func<Stats, Task> rawRound = async t =>
@@ -74,7 +78,8 @@ internal static class LoopbackLatencyProbe
         {
             // Blocks of at least 10 rounds a caller and ~0.1 s, as many pairs as the one-caller part had blocks.
             var block = Math.Max(n * 10, 640);
-            Console.WriteLine(await LoopbackThroughput.MeasureAsync(n, Math.Max(10, rounds / Block), block, raw.RunAsync, () => LoopbackCalls.RunSdkAsync(client)));
+            Console.WriteLine(await LoopbackThroughput.MeasureAsync(
+                n, Math.Max(10, rounds / Block), block, ("raw", raw.RunAsync), ("refit+polly", floor.RunAsync), ("sdk", () => LoopbackCalls.RunSdkAsync(client))));
         }
 
         return 0;

@@ -1,8 +1,6 @@
-using AuthClient.Resilience;
+using AuthClient.Benchmarks.Floor;
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace AuthClient.Benchmarks.PerCall;
 
@@ -32,17 +30,7 @@ internal static class CallStageVariants
         switch (variant)
         {
             case CallStageVariant.WithoutTelemetry:
-                var defaults = new AuthClientResilienceOptions();
-                var builder = new ResiliencePipelineBuilder<HttpResponseMessage>()
-                    .AddTimeout(new TimeoutStrategyOptions { Timeout = defaults.TotalTimeout })
-                    .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-                    {
-                        MaxRetryAttempts = defaults.MaxRetryAttempts,
-                        BackoffType = DelayBackoffType.Exponential,
-                        Delay = defaults.BaseDelay,
-                        ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is not null || (int)args.Outcome.Result!.StatusCode >= 500),
-                    });
-                services.AddKeyedSingleton(WeavrClientName, builder.Build());
+                services.AddKeyedSingleton(WeavrClientName, FloorCalls.CallStage(withTelemetry: false));
                 break;
             case CallStageVariant.Empty:
                 services.AddKeyedSingleton(WeavrClientName, ResiliencePipeline<HttpResponseMessage>.Empty);
