@@ -1,3 +1,4 @@
+using AuthClient.AotDesignFloor;
 using AuthClient.Benchmarks.Raw;
 using AuthClient.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,7 +29,7 @@ internal sealed class FloorCalls : IDisposable
     /// <param name="withPolly">Whether the calls run through the SDK's call-stage strategies in Polly.</param>
     public FloorCalls(Uri baseUrl, string apiKey, HttpMessageHandler transport, bool withPolly)
     {
-        var handler = withPolly ? new PollyFloorHandler(CallStage(withTelemetry: true), transport) : transport;
+        var handler = withPolly ? new PollyHandler(CallStage(withTelemetry: true)) { InnerHandler = transport } : transport;
         _http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/')) };
         _http.DefaultRequestHeaders.Add("api-key", apiKey);
         _api = RestService.ForGenerated<IFloorWeavrApi>(_http, new RefitSettings(new SystemTextJsonContentSerializer(RawJsonContext.Default.Options)));

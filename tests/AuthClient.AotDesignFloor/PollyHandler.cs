@@ -1,12 +1,14 @@
 using Polly;
 
-namespace AuthClient.Benchmarks.Floor;
+namespace AuthClient.AotDesignFloor;
 
 /// <summary>
-/// Runs each request through a Polly pipeline, as the least any Polly-based handler does: a pooled context, one static
-/// callback, the outcome rethrown.
+/// Runs each request through a Polly pipeline: a pooled context, one static callback, the outcome rethrown. The same
+/// shape as the SDK's own call-stage handler on purpose: the floors run none of AuthClient's code, so they cannot use it.
+/// Also compiled into tests/AuthClient.Benchmarks (the in-memory and loopback floors).
 /// </summary>
-internal sealed class PollyFloorHandler(ResiliencePipeline<HttpResponseMessage> pipeline, HttpMessageHandler inner) : DelegatingHandler(inner)
+/// <param name="pipeline">The pipeline.</param>
+internal sealed class PollyHandler(ResiliencePipeline<HttpResponseMessage> pipeline) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
