@@ -94,6 +94,7 @@ public static class AuthClientServiceCollectionExtensions
         }
 
         services.AddSingleton(new AuthClientMarker(programme));
+        AuthClientOptionsServices.Add(services);
         // Services on the first call's path are created by factories, not by type: under Native AOT the container's
         // constructor discovery (reflection, and ILogger<T> built as a generic type at run time) costs start-up time.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthClientOptions>, AuthClientOptionsValidator>(
