@@ -18,6 +18,8 @@ internal sealed class IdentitiesResponseJsonConverter : JsonConverter<Identities
         return ReadWrapper(ref reader);
     }
 
+    private static readonly byte[][] Fields = ["identities"u8.ToArray(), "count"u8.ToArray(), "responseCount"u8.ToArray()];
+
     // The wrapper read by hand (System.Text.Json reads an init-only record with its parameterized-constructor converter,
     // see Json.TypedIdJsonConverter); the list's elements go through the context's converter for UserIdentity.
     private static IdentitiesResponse ReadWrapper(ref Utf8JsonReader reader)
@@ -26,27 +28,22 @@ internal sealed class IdentitiesResponseJsonConverter : JsonConverter<Identities
         List<UserIdentity>? identities = null;
         int? count = null;
         int? responseCount = null;
-        while (Json.WeavrJsonReading.NextProperty(ref reader))
+        while (Json.WeavrJsonReading.NextField(ref reader, Fields, out var field))
         {
-            if (Json.WeavrJsonReading.NameIs(ref reader, "identities"u8))
+            switch (field)
             {
-                reader.Read();
-                identities = JsonSerializer.Deserialize(ref reader, WeavrJsonContext.Default.ListUserIdentity);
-            }
-            else if (Json.WeavrJsonReading.NameIs(ref reader, "count"u8))
-            {
-                reader.Read();
-                count = ReadCount(ref reader);
-            }
-            else if (Json.WeavrJsonReading.NameIs(ref reader, "responseCount"u8))
-            {
-                reader.Read();
-                responseCount = ReadCount(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    identities = JsonSerializer.Deserialize(ref reader, WeavrJsonContext.Default.ListUserIdentity);
+                    break;
+                case 1:
+                    count = ReadCount(ref reader);
+                    break;
+                case 2:
+                    responseCount = ReadCount(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 

@@ -12,6 +12,8 @@ namespace AuthClient.Weavr.Internal.Json;
 /// </summary>
 internal sealed class LoginWithPasswordResponseJsonConverter : JsonConverter<LoginWithPasswordResponse>
 {
+    private static readonly byte[][] Fields = ["token"u8.ToArray(), "tokenType"u8.ToArray(), "identity"u8.ToArray(), "credentials"u8.ToArray()];
+
     /// <inheritdoc />
     public override LoginWithPasswordResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -20,32 +22,25 @@ internal sealed class LoginWithPasswordResponseJsonConverter : JsonConverter<Log
         TokenType? tokenType = null;
         IdentityId? identity = null;
         CredentialId? credentials = null;
-        while (WeavrJsonReading.NextProperty(ref reader))
+        while (WeavrJsonReading.NextField(ref reader, Fields, out var field))
         {
-            if (WeavrJsonReading.NameIs(ref reader, "token"u8))
+            switch (field)
             {
-                reader.Read();
-                token = WeavrJsonReading.ReadString(ref reader) is { } value ? new Secret(value) : null;
-            }
-            else if (WeavrJsonReading.NameIs(ref reader, "tokenType"u8))
-            {
-                reader.Read();
-                tokenType = reader.TokenType == JsonTokenType.Null ? null : OpenEnumJsonConverter<TokenType>.ReadValue(ref reader);
-            }
-            else if (WeavrJsonReading.NameIs(ref reader, "identity"u8))
-            {
-                reader.Read();
-                identity = IdentityIdJsonConverter.Instance.ReadObjectOrNull(ref reader);
-            }
-            else if (WeavrJsonReading.NameIs(ref reader, "credentials"u8))
-            {
-                reader.Read();
-                credentials = CredentialIdJsonConverter.Instance.ReadObjectOrNull(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    token = WeavrJsonReading.ReadString(ref reader) is { } value ? new Secret(value) : null;
+                    break;
+                case 1:
+                    tokenType = reader.TokenType == JsonTokenType.Null ? null : OpenEnumJsonConverter<TokenType>.ReadValue(ref reader);
+                    break;
+                case 2:
+                    identity = IdentityIdJsonConverter.Instance.ReadObjectOrNull(ref reader);
+                    break;
+                case 3:
+                    credentials = CredentialIdJsonConverter.Instance.ReadObjectOrNull(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 

@@ -17,28 +17,27 @@ internal abstract class TypedIdJsonConverter<TId, TType> : JsonConverter<TId>
     where TId : class
     where TType : struct, IOpenEnum<TType>
 {
+    private static readonly byte[][] Fields = ["type"u8.ToArray(), "id"u8.ToArray()];
+
     /// <summary>Reads one record at the reader (a <c>null</c> never reaches a converter of a reference type).</summary>
     public TId ReadObject(ref Utf8JsonReader reader)
     {
         WeavrJsonReading.ExpectObject(ref reader, typeof(TId).Name);
         TType type = default;
         string? id = null;
-        while (WeavrJsonReading.NextProperty(ref reader))
+        while (WeavrJsonReading.NextField(ref reader, Fields, out var field))
         {
-            if (WeavrJsonReading.NameIs(ref reader, "type"u8))
+            switch (field)
             {
-                reader.Read();
-                type = OpenEnumJsonConverter<TType>.ReadValue(ref reader);
-            }
-            else if (WeavrJsonReading.NameIs(ref reader, "id"u8))
-            {
-                reader.Read();
-                id = WeavrJsonReading.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    type = OpenEnumJsonConverter<TType>.ReadValue(ref reader);
+                    break;
+                case 1:
+                    id = WeavrJsonReading.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 

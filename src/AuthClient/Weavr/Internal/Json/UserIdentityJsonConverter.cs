@@ -10,28 +10,27 @@ namespace AuthClient.Weavr.Internal.Json;
 /// </summary>
 internal sealed class UserIdentityJsonConverter : JsonConverter<UserIdentity>
 {
+    private static readonly byte[][] Fields = ["id"u8.ToArray(), "name"u8.ToArray()];
+
     /// <inheritdoc />
     public override UserIdentity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         WeavrJsonReading.ExpectObject(ref reader, nameof(UserIdentity));
         IdentityId? id = null;
         string? name = null;
-        while (WeavrJsonReading.NextProperty(ref reader))
+        while (WeavrJsonReading.NextField(ref reader, Fields, out var field))
         {
-            if (WeavrJsonReading.NameIs(ref reader, "id"u8))
+            switch (field)
             {
-                reader.Read();
-                id = IdentityIdJsonConverter.Instance.ReadObjectOrNull(ref reader);
-            }
-            else if (WeavrJsonReading.NameIs(ref reader, "name"u8))
-            {
-                reader.Read();
-                name = WeavrJsonReading.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    id = IdentityIdJsonConverter.Instance.ReadObjectOrNull(ref reader);
+                    break;
+                case 1:
+                    name = WeavrJsonReading.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 

@@ -10,8 +10,7 @@ namespace AuthClient.Weavr.Internal.Json;
 /// </summary>
 internal static class WeavrJsonReading
 {
-    /// <summary>Whether the property name at the reader is <paramref name="name"/> (camel case), ignoring case.</summary>
-    public static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
+    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
         reader.ValueTextEquals(name)
         || (reader.ValueIsEscaped
             ? string.Equals(reader.GetString(), Encoding.UTF8.GetString(name), StringComparison.OrdinalIgnoreCase)
@@ -26,8 +25,33 @@ internal static class WeavrJsonReading
             _ => throw new JsonException($"Expected a JSON string, found {reader.TokenType}."),
         };
 
-    /// <summary>Moves to the next property name of the object being read; false at its end.</summary>
-    public static bool NextProperty(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Moves to the next property's value of the object being read; false at its end. <paramref name="field"/> is the
+    /// index of the property's name in <paramref name="names"/> (camel case, matched ignoring case), or -1 for a
+    /// property the caller skips.
+    /// </summary>
+    public static bool NextField(ref Utf8JsonReader reader, byte[][] names, out int field)
+    {
+        field = -1;
+        if (!NextProperty(ref reader))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (NameIs(ref reader, names[i]))
+            {
+                field = i;
+                break;
+            }
+        }
+
+        reader.Read();
+        return true;
+    }
+
+    private static bool NextProperty(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
         {
